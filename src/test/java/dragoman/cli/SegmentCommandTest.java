@@ -92,6 +92,28 @@ class SegmentCommandTest {
   }
 
   @Test
+  void readsStandardInputForDash() {
+    java.io.InputStream oldIn = System.in;
+    System.setIn(
+        new java.io.ByteArrayInputStream("Erstens. Zweitens.".getBytes(StandardCharsets.UTF_8)));
+    try {
+      assertThat(Main.execute("segment", "--format", "txt", "-")).isZero();
+    } finally {
+      System.setIn(oldIn);
+    }
+    assertThat(stdout()).isEqualTo("Erstens.\nZweitens.\n");
+  }
+
+  @Test
+  void legacyEncodedFileIsDecodedWithANotice() throws IOException {
+    Path f = dir.resolve("alt.txt");
+    Files.write(f, "Grüße aus Köln.".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    assertThat(Main.execute("segment", "--format", "txt", f.toString())).isZero();
+    assertThat(stdout()).isEqualTo("Grüße aus Köln.\n");
+    assertThat(stderr()).contains("alt.txt").contains("windows-1252");
+  }
+
+  @Test
   void missingFileGivesExitOneAndNamesIt() {
     assertThat(Main.execute("segment", dir.resolve("gone.txt").toString())).isEqualTo(1);
     assertThat(stderr()).contains("gone.txt: no such file or folder");
