@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -104,6 +105,7 @@ public final class PipelineRun {
     }
     List<InputSource> sources = documents(collected.sources(), problems);
     Files.createDirectories(options.out());
+    removeStaleParts(options.out());
     List<String> notices = new ArrayList<>(stages.notices());
     if (stages.alignmentNotice() != null
         && sources.stream().anyMatch(s -> counterpartOf(s) != null)) {
@@ -144,6 +146,28 @@ public final class PipelineRun {
     AtomicFile.write(
         options.out().resolve(VIEWER), os -> ExportFormat.html.write(viewed, TITLE, notices, os));
     return new Summary(done.stream().map(Done::outcome).toList(), problems);
+  }
+
+  /**
+   * Removes the temporary files ({@code .NAME.*.part}, see {@link AtomicFile}) that a killed run
+   * left behind; they were never moved into place, so no output depends on them.
+   */
+  static void removeStaleParts(Path out) throws IOException {
+    List<Path> stale;
+    try (Stream<Path> files = Files.walk(out)) {
+      stale =
+          files
+              .filter(Files::isRegularFile)
+              .filter(
+                  p -> {
+                    String n = p.getFileName().toString();
+                    return n.startsWith(".") && n.endsWith(".part");
+                  })
+              .toList();
+    }
+    for (Path p : stale) {
+      Files.deleteIfExists(p);
+    }
   }
 
   /** With no inputs named, nothing; the CLI requires at least one. */

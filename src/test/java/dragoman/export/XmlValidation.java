@@ -21,11 +21,11 @@ import org.xml.sax.SAXParseException;
  * src/test/resources/dragoman/export/schemas (see PROVENANCE.txt there). Nothing is fetched from
  * the network: the DTD is resolved to the committed copy, and schema imports are relative files.
  */
-final class XmlValidation {
+public final class XmlValidation {
   private XmlValidation() {}
 
   /** Every error and warning the validator reported, one line each. */
-  static List<String> tmxErrors(byte[] tmx) throws Exception {
+  public static List<String> tmxErrors(byte[] tmx) throws Exception {
     List<String> errors = new ArrayList<>();
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setValidating(true);
@@ -46,7 +46,7 @@ final class XmlValidation {
     return errors;
   }
 
-  static List<String> xliffErrors(byte[] xliff) throws Exception {
+  public static List<String> xliffErrors(byte[] xliff) throws Exception {
     List<String> errors = new ArrayList<>();
     SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
     sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
@@ -58,7 +58,7 @@ final class XmlValidation {
     return errors;
   }
 
-  static Document parse(byte[] xml) throws Exception {
+  public static Document parse(byte[] xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
     f.setValidating(false);
