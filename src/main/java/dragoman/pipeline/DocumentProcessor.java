@@ -80,7 +80,7 @@ public final class DocumentProcessor {
       List<Bead> beads = stages.alignment().get().align(de, english, ours);
       applyBeads(records, beads, english, en);
     }
-    return new ExportDocument(doc.id(), sourceName(source), records);
+    return new ExportDocument(doc.id(), doc.id(), records);
   }
 
   /**
@@ -120,9 +120,5 @@ public final class DocumentProcessor {
       throw new IllegalStateException(
           stage + " gave " + got + " results for " + want + " segments of " + source.displayName());
     }
-  }
-
-  static String sourceName(InputSource source) {
-    return source.isStdin() ? InputSource.STDIN_NAME : source.path().getFileName().toString();
   }
 }

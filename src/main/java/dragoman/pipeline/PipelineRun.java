@@ -66,8 +66,11 @@ public final class PipelineRun {
       Duration time,
       String error) {}
 
-  /** All documents' outcomes, and the problems with inputs that never became documents. */
-  public record Summary(List<Outcome> outcomes, List<String> problems) {
+  /**
+   * All documents' outcomes, the problems with inputs that never became documents, and the run's
+   * wall-clock time.
+   */
+  public record Summary(List<Outcome> outcomes, List<String> problems, Duration wall) {
     public int failed() {
       return problems.size()
           + (int) outcomes.stream().filter(o -> o.status() == Status.FAILED).count();
@@ -94,6 +97,7 @@ public final class PipelineRun {
   }
 
   public Summary run() throws IOException {
+    long t0 = System.nanoTime();
     for (String notice : stages.notices()) {
       err.println("dragoman run: " + notice);
     }
@@ -145,7 +149,7 @@ public final class PipelineRun {
     }
     AtomicFile.write(
         options.out().resolve(VIEWER), os -> ExportFormat.html.write(viewed, TITLE, notices, os));
-    return new Summary(done.stream().map(Done::outcome).toList(), problems);
+    return new Summary(done.stream().map(Done::outcome).toList(), problems, since(t0));
   }
 
   /**
@@ -235,8 +239,7 @@ public final class PipelineRun {
           RunManifest m = previous.get();
           List<SegmentRecord> records =
               new SegmentRecordReader().read(options.out().resolve(id + ".jsonl"));
-          ExportDocument doc =
-              new ExportDocument(id, DocumentProcessor.sourceName(source), records);
+          ExportDocument doc = new ExportDocument(id, id, records);
           return new Done(
               doc,
               new Outcome(

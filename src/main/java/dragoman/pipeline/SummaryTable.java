@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The table {@code dragoman run} prints at the end: one row per document and a total. */
+/**
+ * The table {@code dragoman run} prints at the end: one row per document (its own processing time)
+ * and a total (the run's wall-clock time, documents being processed in parallel).
+ */
 public final class SummaryTable {
   private static final String[] HEAD = {"document", "segments", "flagged", "translated", "time"};
 
@@ -17,7 +20,6 @@ public final class SummaryTable {
     int flagged = 0;
     int translated = 0;
     boolean anyReviewed = false;
-    double seconds = 0;
     for (PipelineRun.Outcome o : summary.outcomes()) {
       double s = o.time().toNanos() / 1e9;
       String time =
@@ -40,7 +42,6 @@ public final class SummaryTable {
         anyReviewed = true;
         flagged += o.flagged();
       }
-      seconds += o.status() == PipelineRun.Status.DONE ? s : 0;
     }
     rows.add(
         new String[] {
@@ -48,7 +49,7 @@ public final class SummaryTable {
           Integer.toString(segs),
           anyReviewed ? Integer.toString(flagged) : "-",
           Integer.toString(translated),
-          String.format(Locale.ROOT, "%.1fs", seconds)
+          String.format(Locale.ROOT, "%.1fs", summary.wall().toNanos() / 1e9)
         });
     int[] width = new int[HEAD.length];
     for (String[] r : rows) {

@@ -117,12 +117,9 @@ class ViewerBrowserTest {
   void documentsAreTabsAndRowsPairGermanWithEnglish() {
     List<WebElement> tabs = driver.findElements(By.cssSelector("[role=tab]"));
     assertThat(tabs)
-        .extracting(t -> t.getText().replaceAll("\\s*\\d+$", ""))
+        .extracting(t -> js("return arguments[0].firstChild.textContent", t))
         .containsExactly(
-            "000_e18c1f390b05e017.txt",
-            "001_3509b7d76f1efd1d.txt",
-            "004_6de4123e443d2e83.txt",
-            "hostile.txt");
+            "000_e18c1f390b05e017", "001_3509b7d76f1efd1d", "004_6de4123e443d2e83", "hostile");
     assertThat(tabs.get(0).getAttribute("aria-selected")).isEqualTo("true");
     assertThat(rows()).hasSize(43);
     WebElement row = rows().get(1);
