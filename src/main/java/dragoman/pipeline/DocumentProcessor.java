@@ -13,6 +13,7 @@ import dragoman.text.DocumentReader;
 import dragoman.text.InputSource;
 import dragoman.text.Language;
 import dragoman.text.Segment;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,13 +69,10 @@ public final class DocumentProcessor {
     }
 
     if (counterpart != null && stages.alignment().isPresent()) {
-      InputSource en = new InputSource(source.docId() + ".en", null);
+      InputSource en = new InputSource(source.docId() + ".en", Path.of(counterpart.name()));
       List<String> english =
           new DocumentReader(Language.ENGLISH)
-                  .read(new InputSource(counterpart.name(), null), counterpart.bytes())
-                  .document()
-                  .segments()
-                  .stream()
+              .read(en, counterpart.bytes()).document().segments().stream()
                   .map(Segment::text)
                   .toList();
       List<Bead> beads = stages.alignment().get().align(de, english, ours);
