@@ -76,7 +76,14 @@ def train_spm(data_dir: Path, vocab_size: int, work: Path) -> Path:
         ],
         check=True,
     )
-    return prefix.with_suffix(".model")
+    model = prefix.with_suffix(".model")
+    # The trainer spec records the temporary paths; replace them so that the bytes are reproducible.
+    proto = tokenizer_files.read_pieces(model)
+    del proto.trainer_spec.input[:]
+    proto.trainer_spec.input.append("eval/data/wmt21-spm-sample/sample.de+sample.en")
+    proto.trainer_spec.model_prefix = "spm"
+    model.write_bytes(proto.SerializeToString())
+    return model
 
 
 def model_config(cfg: ToyConfig, pad: int, eos: int, max_length: int, num_beams: int) -> dict:

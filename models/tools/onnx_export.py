@@ -151,6 +151,27 @@ def export_all(model, onnx_dir, example_len: int = 5):
         opset_version=OPSET,
         do_constant_folding=True,
     )
+    for name in ("decoder_model.onnx", "decoder_with_past_model.onnx"):
+        fix_output_shapes(onnx_dir / name, cfg.heads, cfg.head_dim)
+
+
+def fix_output_shapes(path, heads: int, head_dim: int):
+    """torch's shape inference loses the constant head count and head size on the present.*
+    outputs (it names them like 'Transposepresent.0.decoder.key_dim_1'); write the numbers in,
+    as Optimum's exports have them, and the new-token axis of the with-past logits as 1."""
+    model = onnx.load(str(path))
+    for out in model.graph.output:
+        dims = out.type.tensor_type.shape.dim
+        if out.name.startswith("present."):
+            dims[1].Clear()
+            dims[1].dim_value = heads
+            dims[3].Clear()
+            dims[3].dim_value = head_dim
+        elif out.name == "logits" and dims[1].dim_param.startswith("Add"):
+            dims[1].Clear()
+            dims[1].dim_value = 1
+    onnx.checker.check_model(model)
+    onnx.save(model, str(path))
 
 
 # ---- merge, after optimum/onnx/graph_transformations.py merge_decoders(strict=False) ----
