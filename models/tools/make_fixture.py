@@ -242,7 +242,9 @@ def main(argv=None):
     parser.add_argument("--spm-vocab", type=int, default=1000, help="SentencePiece pieces (pad comes on top)")
     parser.add_argument("--eos-bias", type=float, default=16.0, help="final_logits_bias of </s>")
     parser.add_argument("--ffn-gain", type=float, default=20.0, help="factor on the decoder fc2 weights")
-    parser.add_argument("--max-length", type=int, default=24, help="generation max_length (config.json)")
+    parser.add_argument(
+        "--max-length", type=int, default=None, help="generation max_length in config.json (default 24, or 512 with --real-size)"
+    )
     parser.add_argument(
         "--real-size",
         action="store_true",
@@ -259,11 +261,11 @@ def main(argv=None):
         if args.real_size:
             vocab_size = tokenizer_files.write_tokenizer_files(spm_model, out, 512, pad_to=58101, compact=True)
             cfg = ToyConfig(vocab_size, 512, 6, 6, 8, 2048, 512)
-            max_length = 512
+            max_length = args.max_length or 512
         else:
             vocab_size = tokenizer_files.write_tokenizer_files(spm_model, out, 256)
             cfg = ToyConfig(vocab_size, max_position_embeddings=256)
-            max_length = args.max_length
+            max_length = args.max_length or 24
         sp = spm.SentencePieceProcessor(model_file=str(spm_model))
 
     pad, eos, num_beams = vocab_size - 1, 0, 4
