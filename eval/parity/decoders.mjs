@@ -3,14 +3,16 @@
 // (reference/beam4.json), each with the split decoders (decoder_model.onnx, then
 // decoder_with_past_model.onnx) and with decoder_model_merged.onnx (use_cache_branch false, then
 // true). This checks the exported cache path and the merge, which Transformers.js alone cannot
-// (it only loads the merged decoder and has no beam search).
+// (it only loads the merged decoder and has no beam search). When the directory has the
+// *_quantized.onnx files and reference/greedy_quantized.json, also greedy with the int8 graphs,
+// split and merged, one sentence at a time.
 //
 //   node decoders.mjs [MODEL_DIR]
 //
 // The generation rules are those of models/tools/generation.py (Hugging Face generate for
 // Marian); see models/tools/README.md. Prints "N passed, N failed"; exits 1 on any failure.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ort from 'onnxruntime-node';
@@ -23,10 +25,15 @@ const greedyRef = JSON.parse(readFileSync(path.join(modelDir, 'reference', 'gree
 const beamRef = JSON.parse(readFileSync(path.join(modelDir, 'reference', 'beam4.json'), 'utf8'));
 
 const session = (name) => ort.InferenceSession.create(path.join(modelDir, 'onnx', name));
-const encoder = await session('encoder_model.onnx');
-const decoder = await session('decoder_model.onnx');
-const decoderWithPast = await session('decoder_with_past_model.onnx');
-const merged = await session('decoder_model_merged.onnx');
+/** The four graphs, fp32 (suffix '') or int8 (suffix '_quantized'). */
+async function loadGraphs(suffix) {
+  return {
+    encoder: await session(`encoder_model${suffix}.onnx`),
+    decoder: await session(`decoder_model${suffix}.onnx`),
+    decoderWithPast: await session(`decoder_with_past_model${suffix}.onnx`),
+    merged: await session(`decoder_model_merged${suffix}.onnx`),
+  };
+}
 
 const PAD = config.pad_token_id;
 const EOS = config.eos_token_id;
@@ -48,7 +55,8 @@ function takeRows(tensor, rows) {
 
 /** A decoder that keeps its own cache; `variant` is 'split' or 'merged'. */
 class CachedDecoder {
-  constructor(variant, encoderHidden, encoderMask) {
+  constructor(graphs, variant, encoderHidden, encoderMask) {
+    this.graphs = graphs;
     this.variant = variant;
     this.encoderHidden = encoderHidden;
     this.encoderMask = encoderMask;
@@ -65,10 +73,10 @@ class CachedDecoder {
     if (this.variant === 'split') {
       if (first) {
         feeds.encoder_hidden_states = this.encoderHidden;
-        out = await decoder.run(feeds);
+        out = await this.graphs.decoder.run(feeds);
       } else {
         Object.assign(feeds, this.selfCache, this.crossCache);
-        out = await decoderWithPast.run(feeds);
+        out = await this.graphs.decoderWithPast.run(feeds);
       }
     } else {
       feeds.encoder_hidden_states = this.encoderHidden;
@@ -83,7 +91,7 @@ class CachedDecoder {
       } else {
         Object.assign(feeds, this.selfCache, this.crossCache);
       }
-      out = await merged.run(feeds);
+      out = await this.graphs.merged.run(feeds);
     }
     this.selfCache = {};
     if (first) this.crossCache = {};
@@ -107,11 +115,11 @@ class CachedDecoder {
   }
 }
 
-async function encode(inputIds, copies) {
+async function encode(graphs, inputIds, copies) {
   const ids = [];
   for (let c = 0; c < copies; c++) ids.push(...inputIds);
   const mask = int64(ids.map(() => 1), [copies, inputIds.length]);
-  const out = await encoder.run({ input_ids: int64(ids, [copies, inputIds.length]), attention_mask: mask });
+  const out = await graphs.encoder.run({ input_ids: int64(ids, [copies, inputIds.length]), attention_mask: mask });
   return { hidden: out.last_hidden_state, mask };
 }
 
@@ -124,9 +132,9 @@ function processScores(scores, curLen) {
   }
 }
 
-async function greedy(inputIds, variant) {
-  const { hidden, mask } = await encode(inputIds, 1);
-  const dec = new CachedDecoder(variant, hidden, mask);
+async function greedy(graphs, inputIds, variant) {
+  const { hidden, mask } = await encode(graphs, inputIds, 1);
+  const dec = new CachedDecoder(graphs, variant, hidden, mask);
   const seq = [START];
   for (;;) {
     const [logits] = await dec.step([seq[seq.length - 1]]);
@@ -150,9 +158,9 @@ function logSoftmax(logits) {
   return x.map((v) => v - lse);
 }
 
-async function beamSearch(inputIds, variant, numBeams, lengthPenalty) {
-  const { hidden, mask } = await encode(inputIds, numBeams);
-  const dec = new CachedDecoder(variant, hidden, mask);
+async function beamSearch(graphs, inputIds, variant, numBeams, lengthPenalty) {
+  const { hidden, mask } = await encode(graphs, inputIds, numBeams);
+  const dec = new CachedDecoder(graphs, variant, hidden, mask);
   let seqs = Array.from({ length: numBeams }, () => [START]);
   let beamScores = Array.from({ length: numBeams }, (_, b) => (b === 0 ? 0 : -1e9));
   const finished = []; // [score, tokens]
@@ -225,17 +233,30 @@ const check = (ok, label, expected, got) => {
   }
 };
 
+const fp32 = await loadGraphs('');
 for (const variant of ['split', 'merged']) {
   for (const [i, c] of greedyRef.cases.entries()) {
-    const got = await greedy(c.input_ids, variant);
+    const got = await greedy(fp32, c.input_ids, variant);
     check(same(got, c.output_ids), `greedy ${variant} case ${i}`, c.output_ids, got);
   }
   for (const [i, c] of beamRef.cases.entries()) {
-    const hyps = await beamSearch(c.input_ids, variant, beamRef.num_beams, beamRef.length_penalty);
+    const hyps = await beamSearch(fp32, c.input_ids, variant, beamRef.num_beams, beamRef.length_penalty);
     const ok =
       hyps.length === c.hypotheses.length &&
       hyps.every((h, k) => same(h.output_ids, c.hypotheses[k].output_ids) && Math.abs(h.score - c.hypotheses[k].score) < 1e-4);
     check(ok, `beam ${variant} case ${i}`, c.hypotheses, hyps);
+  }
+}
+// The int8 files: greedy, one sentence at a time (their activation scales depend on the batch).
+const quantizedRefPath = path.join(modelDir, 'reference', 'greedy_quantized.json');
+if (existsSync(quantizedRefPath)) {
+  const quantizedRef = JSON.parse(readFileSync(quantizedRefPath, 'utf8'));
+  const int8 = await loadGraphs('_quantized');
+  for (const variant of ['split', 'merged']) {
+    for (const [i, c] of quantizedRef.cases.entries()) {
+      const got = await greedy(int8, c.input_ids, variant);
+      check(same(got, c.output_ids), `int8 greedy ${variant} case ${i}`, c.output_ids, got);
+    }
   }
 }
 console.log(`${passed} passed, ${failed} failed`);

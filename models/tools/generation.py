@@ -90,6 +90,31 @@ def greedy(model, input_ids: List[int], settings: GenerationSettings) -> GreedyR
     return GreedyResult(seq[0].tolist(), raw, margin)
 
 
+def greedy_cached(model, input_ids: List[int], settings: GenerationSettings) -> GreedyResult:
+    """Greedy decoding as an engine with a KV cache runs it: the first step feeds the start token
+    alone and computes the cross-attention keys/values, later steps feed only the newest token.
+    Same result as greedy() in exact arithmetic; with Int8Emulation on it is the reference for the
+    quantized files, whose per-tensor activation scales depend on what each call sees."""
+    ids = torch.tensor([input_ids], dtype=torch.long)
+    mask = torch.ones_like(ids)
+    enc = model.encode(ids, mask)
+    cross = model.cross_keys_values(enc)
+    seq = [settings.decoder_start_token_id]
+    past = None
+    margin = float("inf")
+    while True:
+        logits, past = model.decode(torch.tensor([[seq[-1]]]), mask, cross, past)
+        scores = process_logits(settings, len(seq), logits[:, -1, :])
+        top2 = torch.topk(scores[0], 2).values
+        if torch.isfinite(top2[1]):
+            margin = min(margin, (top2[0] - top2[1]).item())
+        nxt = int(torch.argmax(scores, dim=-1).item())
+        seq.append(nxt)
+        if nxt == settings.eos_token_id or len(seq) >= settings.max_length:
+            break
+    return GreedyResult(seq, [], margin)
+
+
 class BeamHypotheses:
     """transformers generation/beam_search.py BeamHypotheses: the n best finished hypotheses."""
 

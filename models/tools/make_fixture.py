@@ -23,8 +23,9 @@ sys.path.insert(0, str(HERE))
 
 import generation  # noqa: E402
 import onnx_export  # noqa: E402
+import quantize  # noqa: E402
 import tokenizer_files  # noqa: E402
-from toy_marian import ToyConfig, ToyMarian, randomize  # noqa: E402
+from toy_marian import Int8Emulation, ToyConfig, ToyMarian, randomize  # noqa: E402
 
 ROOT = HERE.parent.parent
 DEFAULT_OUT = ROOT / "src/test/resources/models/tiny-marian"
@@ -223,6 +224,38 @@ def write_references(model, sp, settings, ref_dir: Path, logit_cases: int = 2, l
             cases=beam_cases,
         ),
     )
+    quantized_cases = []
+    Int8Emulation.enabled = True
+    try:
+        for c in greedy_cases:
+            q = generation.greedy_cached(model, c["input_ids"], settings)
+            out = q.sequence[1:]
+            quantized_cases.append(
+                {
+                    "source": c["source"],
+                    "input_ids": c["input_ids"],
+                    "output_ids": out,
+                    "output_text": sp.decode([t for t in out if t != eos]),
+                    "min_margin": round(q.min_margin, 6),
+                }
+            )
+    finally:
+        Int8Emulation.enabled = False
+    tokenizer_files.write_json(
+        ref_dir / "greedy_quantized.json",
+        dict(
+            common,
+            num_beams=1,
+            semantics=(
+                "greedy, as greedy.json, for onnx/*_quantized.onnx: PyTorch emulating their int8 graph "
+                "(models/tools/quantize.py, toy_marian.int8_matmul) and decoding with a KV cache, one "
+                "sentence at a time. Activations are quantized per tensor at run time, so results "
+                "depend on what each call sees: they hold for batch size 1 with the cache, not for "
+                "batches of several sentences, beams, or decoding without the cache"
+            ),
+            cases=quantized_cases,
+        ),
+    )
     tokenizer_files.write_json(
         ref_dir / "logits.json",
         dict(
@@ -281,6 +314,13 @@ def main(argv=None):
         onnx_dir / "decoder_with_past_model.onnx",
         onnx_dir / "decoder_model_merged.onnx",
     )
+    for name in ("encoder_model", "decoder_model", "decoder_with_past_model"):
+        quantize.quantize_file(onnx_dir / f"{name}.onnx", onnx_dir / f"{name}_quantized.onnx")
+    onnx_export.merge_decoders(
+        onnx_dir / "decoder_model_quantized.onnx",
+        onnx_dir / "decoder_with_past_model_quantized.onnx",
+        onnx_dir / "decoder_model_merged_quantized.onnx",
+    )
     if args.real_size:
         print(f"wrote {out} (random weights, real size)")
         return 0
@@ -298,6 +338,9 @@ def main(argv=None):
     ref_dir.mkdir(exist_ok=True)
     greedy_cases, beam_cases = write_references(model, sp, settings, ref_dir)
     differ = sum(g["output_ids"] != b["output_ids"] for g, b in zip(greedy_cases, beam_cases))
+    quantized = json.loads((ref_dir / "greedy_quantized.json").read_text(encoding="utf-8"))["cases"]
+    q_differ = sum(g["output_ids"] != q["output_ids"] for g, q in zip(greedy_cases, quantized))
+    print(f"int8 greedy differs from fp32 greedy on {q_differ}")
     for g, b in zip(greedy_cases, beam_cases):
         print(
             f"{len(g['input_ids']):3d} in  greedy {len(g['output_ids']):2d} (margin {g['min_margin']:.4f})"

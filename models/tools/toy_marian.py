@@ -19,9 +19,44 @@ Cache tensors have Optimum's layout: [batch, heads, sequence, head_dim].
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 from torch import nn
 from torch.nn import functional as F
+
+from quantize import quantize_weight
+
+class Int8Emulation:
+    """When enabled, every matrix product with a weight computes what the graph that
+    quantize.py writes computes in ONNX Runtime, so that PyTorch gives the reference outputs of
+    the *_quantized.onnx files too. Off for training-free use and for the ONNX export."""
+
+    enabled = False
+
+
+def int8_matmul(x: torch.Tensor, w_t: torch.Tensor) -> torch.Tensor:
+    """x @ w_t as DynamicQuantizeLinear(x) -> MatMulInteger(x_q, W_q) -> Cast -> * (x_scale * W_scale).
+
+    DynamicQuantizeLinear (ONNX operator spec, and onnxruntime's GetQuantizationParameter):
+    the range is widened to include 0; scale = (max - min) / 255; zero point =
+    round_half_even(clamp(0 - min / scale, 0, 255)); x_q = clamp(round_half_even(x / scale) + zp, 0, 255),
+    all in float32 (scale 1 when the tensor is all zeros). The integer product is exact."""
+    w_q, w_scale = quantize_weight(w_t.detach().numpy())
+    x_min = torch.clamp(x.min(), max=0.0)
+    x_max = torch.clamp(x.max(), min=0.0)
+    scale = (x_max - x_min) / 255.0 if x_max != x_min else torch.tensor(1.0)
+    zero = torch.round(torch.clamp(0.0 - x_min / scale, 0.0, 255.0))
+    x_q = torch.clamp(torch.round(x / scale) + zero, 0.0, 255.0)
+    product = torch.matmul((x_q - zero).to(torch.float64), torch.from_numpy(w_q.astype(np.float64)))
+    return product.to(torch.float32) * (scale * torch.tensor(w_scale))
+
+
+class Linear(nn.Linear):
+    def forward(self, x):
+        if Int8Emulation.enabled:
+            return int8_matmul(x, self.weight.t()) + self.bias
+        return super().forward(x)
+
 
 # Added to the attention scores of masked positions. Large enough that exp() underflows to exactly
 # zero in float32, so padded batches give the same numbers as unpadded ones.
@@ -65,10 +100,10 @@ class Attention(nn.Module):
         self.head_dim = cfg.head_dim
         self.d_model = d
         self.scaling = self.head_dim**-0.5
-        self.q_proj = nn.Linear(d, d)
-        self.k_proj = nn.Linear(d, d)
-        self.v_proj = nn.Linear(d, d)
-        self.out_proj = nn.Linear(d, d)
+        self.q_proj = Linear(d, d)
+        self.k_proj = Linear(d, d)
+        self.v_proj = Linear(d, d)
+        self.out_proj = Linear(d, d)
 
     def split_heads(self, x: torch.Tensor) -> torch.Tensor:
         """[batch, seq, d_model] -> [batch, heads, seq, head_dim]"""
@@ -90,8 +125,8 @@ class Attention(nn.Module):
 class FeedForward(nn.Module):
     def __init__(self, cfg: ToyConfig):
         super().__init__()
-        self.fc1 = nn.Linear(cfg.d_model, cfg.ffn_dim)
-        self.fc2 = nn.Linear(cfg.ffn_dim, cfg.d_model)
+        self.fc1 = Linear(cfg.d_model, cfg.ffn_dim)
+        self.fc2 = Linear(cfg.ffn_dim, cfg.d_model)
 
     def forward(self, x):
         return self.fc2(F.silu(self.fc1(x)))
@@ -183,7 +218,10 @@ class ToyMarian(nn.Module):
             pk, pv = (None, None) if past is None else past[i]
             x, k, v = layer(x, self_bias, pk, pv, cross[i][0], cross[i][1], cross_bias)
             caches.append((k, v))
-        logits = torch.matmul(x, self.shared.weight.t()) + self.final_logits_bias
+        if Int8Emulation.enabled:
+            logits = int8_matmul(x, self.shared.weight.t()) + self.final_logits_bias
+        else:
+            logits = torch.matmul(x, self.shared.weight.t()) + self.final_logits_bias
         return logits, caches
 
     def logits(self, encoder_hidden_states, encoder_attention_mask, decoder_input_ids):
