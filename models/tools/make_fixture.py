@@ -34,7 +34,8 @@ DEFAULT_DATA = ROOT / "eval/data/wmt21-spm-sample"
 
 # Hand-written German inputs for the reference outputs: very short ones, ordinary sentences,
 # digits, umlauts and ß, German quotation marks, runs of spaces, a ligature that the nmt_nfkc
-# normalizer rewrites, and one long sentence.
+# normalizer rewrites, characters outside the vocabulary (two in a row make one <unk>), and one
+# long sentence.
 REFERENCE_INPUTS = [
     "Ja.",
     "Hallo",
@@ -48,6 +49,7 @@ REFERENCE_INPUTS = [
     "Im Jahr 2021 stiegen die Preise um 3,1 Prozent.",
     "Er  kam   leider zu spät.",
     "Die \ufb01nanzielle Lage der Stadt ist ernst.",
+    "Das kostet 5 € und zwei ☃☃ mehr.",
     "Nachdem die Verhandlungen zwischen den Gewerkschaften und den Arbeitgebern über mehrere Wochen "
     "hinweg ergebnislos geblieben waren, kündigten die Beschäftigten der städtischen Verkehrsbetriebe "
     "für den kommenden Montag einen ganztägigen Warnstreik an, der nach Angaben der Veranstalter den "
