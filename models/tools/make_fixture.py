@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Generates the fixture model src/test/resources/models/tiny-marian/ and its reference outputs.
 
-Run from the repository root with Debian's python (see models/README.md):
+Run with Debian's python (see models/tools/README.md):
   /usr/bin/python3 models/tools/make_fixture.py
-  /usr/bin/python3 models/tools/make_fixture.py --real-size --out /tmp/random-opus-mt-size
+  /usr/bin/python3 models/tools/make_fixture.py --real-size --max-length 64 --out /tmp/random-opus-mt-size
 
 The output is deterministic for a given torch/onnx/sentencepiece version: fixed seeds, one spm thread.
 """
