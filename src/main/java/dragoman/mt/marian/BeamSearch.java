@@ -12,9 +12,10 @@ import java.util.List;
  * <ul>
  *   <li>every sentence starts with {@code num_beams} copies of the decoder start token; beam 0
  *       scores 0 and the others -1e9, so the first step expands beam 0 only;
- *   <li>scores are {@code log_softmax(logits)}, then the processors (bad ids to -inf; at {@code
- *       cur_len == max_length - 1} everything to -inf except EOS, which becomes 0), plus the beam's
- *       running score;
+ *   <li>scores are {@code log_softmax(logits)} with pad set to -inf first ({@code
+ *       MarianMTModel.adjust_logits_during_generation}), then the processors (bad ids to -inf; at
+ *       {@code cur_len == max_length - 1} everything to -inf except EOS, which becomes 0), plus the
+ *       beam's running score;
  *   <li>the best {@code 2 * num_beams} candidates over all beams of a sentence are walked in order:
  *       an EOS candidate among the first {@code num_beams} becomes a finished hypothesis scored
  *       {@code sum / generated^length_penalty} (generated counts EOS, not the start token); other
@@ -145,7 +146,7 @@ public final class BeamSearch {
             "decoder returned " + logits.length + " logits for " + rows + " rows of " + vocab);
       }
       for (int r = 0; r < rows; r++) {
-        logZ[r] = done[r / k] ? 0 : LogSoftmax.logSumExp(logits, r, vocab);
+        logZ[r] = done[r / k] ? 0 : LogSoftmax.logSumExp(logits, r, vocab, settings.padId());
       }
       int[] nextParents = new int[rows];
       long[] nextTokens = new long[rows];

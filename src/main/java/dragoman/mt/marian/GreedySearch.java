@@ -57,7 +57,8 @@ public final class GreedySearch {
         }
         int token =
             curLen == maxLengths[r] - 1 ? settings.eosId() : argmax(logits, r * vocab, vocab);
-        sum[r] += logits[r * vocab + token] - LogSoftmax.logSumExp(logits, r, vocab);
+        sum[r] +=
+            logits[r * vocab + token] - LogSoftmax.logSumExp(logits, r, vocab, settings.padId());
         count[r]++;
         last[r] = token;
         if (token == settings.eosId()) {

@@ -1,0 +1,76 @@
+package dragoman.mt.marian;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dragoman.mt.GenerationOptions;
+import dragoman.mt.Translation;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Token-for-token equality with the PyTorch reference (models/tools/generation.py, which follows
+ * transformers' generate without a KV cache), greedy and beam 4, on both decoder variants, each
+ * sentence alone and all in one batch.
+ */
+class MarianParityTest {
+  enum Variant {
+    MERGED(ModelDirectory.DecoderVariant.MERGED),
+    SPLIT(ModelDirectory.DecoderVariant.SPLIT);
+
+    final ModelDirectory.DecoderVariant variant;
+
+    Variant(ModelDirectory.DecoderVariant v) {
+      this.variant = v;
+    }
+  }
+
+  private static MarianTranslator open(Variant v, int beams, int budget) throws Exception {
+    GenerationOptions o = TinyMarian.AS_TRANSFORMERS.withNumBeams(beams).withMaxBatchTokens(budget);
+    return MarianTranslator.open(ModelDirectory.locate(TinyMarian.DIR, false, v.variant), o);
+  }
+
+  private static void check(Variant v, int beams, String file) throws Exception {
+    List<TinyMarian.Case> cases = TinyMarian.reference(file);
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(10);
+    List<String> sources = cases.stream().map(TinyMarian.Case::source).toList();
+    for (int budget : new int[] {1, 100_000}) {
+      try (MarianTranslator t = open(v, beams, budget)) {
+        List<long[]> inputs = new ArrayList<>();
+        for (TinyMarian.Case c : cases) {
+          assertThat(t.encode(c.source()))
+              .as("tokenizer on %s", c.source())
+              .containsExactly(c.inputIds());
+          inputs.add(c.inputIds());
+        }
+        List<Hypothesis> out = t.generate(inputs);
+        for (int i = 0; i < cases.size(); i++) {
+          List<Integer> expected = cases.get(i).outputIds();
+          List<Integer> withoutEos =
+              expected.get(expected.size() - 1) == 0
+                  ? expected.subList(0, expected.size() - 1)
+                  : expected;
+          assertThat(out.get(i).tokens())
+              .as("%s, budget %d: %s", v, budget, sources.get(i))
+              .isEqualTo(withoutEos);
+        }
+        List<Translation> translated = t.translate(sources);
+        assertThat(translated).hasSize(cases.size());
+        assertThat(translated.get(0).tokenIds()).isEqualTo(out.get(0).tokens());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Variant.class)
+  void greedyMatchesTheReferenceTokenForToken(Variant v) throws Exception {
+    check(v, 1, "greedy.json");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Variant.class)
+  void beamFourMatchesTheReferenceTokenForToken(Variant v) throws Exception {
+    check(v, 4, "beam4.json");
+  }
+}
