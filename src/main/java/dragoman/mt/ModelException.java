@@ -14,6 +14,10 @@ public class ModelException extends Exception {
     this(file.toString(), problem, null);
   }
 
+  public ModelException(String file, String problem) {
+    this(file, problem, null);
+  }
+
   public ModelException(String file, String problem, Throwable cause) {
     super(problem, cause);
     this.file = file;
