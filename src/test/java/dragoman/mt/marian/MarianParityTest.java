@@ -26,17 +26,27 @@ class MarianParityTest {
     }
   }
 
-  private static MarianTranslator open(Variant v, int beams, int budget) throws Exception {
-    GenerationOptions o = TinyMarian.AS_TRANSFORMERS.withNumBeams(beams).withMaxBatchTokens(budget);
-    return MarianTranslator.open(ModelDirectory.locate(TinyMarian.DIR, false, v.variant), o);
+  private static MarianTranslator open(Variant v, int beams, int budget, boolean quantized)
+      throws Exception {
+    GenerationOptions o =
+        TinyMarian.AS_TRANSFORMERS
+            .withNumBeams(beams)
+            .withMaxBatchTokens(budget)
+            .withQuantized(quantized);
+    return MarianTranslator.open(ModelDirectory.locate(TinyMarian.DIR, quantized, v.variant), o);
   }
 
   private static void check(Variant v, int beams, String file) throws Exception {
+    check(v, beams, file, new int[] {1, 100_000}, false);
+  }
+
+  private static void check(Variant v, int beams, String file, int[] budgets, boolean quantized)
+      throws Exception {
     List<TinyMarian.Case> cases = TinyMarian.reference(file);
     assertThat(cases).hasSizeGreaterThanOrEqualTo(10);
     List<String> sources = cases.stream().map(TinyMarian.Case::source).toList();
-    for (int budget : new int[] {1, 100_000}) {
-      try (MarianTranslator t = open(v, beams, budget)) {
+    for (int budget : budgets) {
+      try (MarianTranslator t = open(v, beams, budget, quantized)) {
         List<long[]> inputs = new ArrayList<>();
         for (TinyMarian.Case c : cases) {
           assertThat(t.encode(c.source()))
@@ -72,5 +82,15 @@ class MarianParityTest {
   @EnumSource(Variant.class)
   void beamFourMatchesTheReferenceTokenForToken(Variant v) throws Exception {
     check(v, 4, "beam4.json");
+  }
+
+  /**
+   * The int8 graphs quantize activations per tensor at run time, so the reference
+   * (greedy_quantized.json) holds for one sentence at a time: batch budget 1.
+   */
+  @ParameterizedTest
+  @EnumSource(Variant.class)
+  void quantizedGreedyMatchesTheReferenceOneSentenceAtATime(Variant v) throws Exception {
+    check(v, 1, "greedy_quantized.json", new int[] {1}, true);
   }
 }
