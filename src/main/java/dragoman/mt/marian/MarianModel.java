@@ -30,6 +30,17 @@ public final class MarianModel implements AutoCloseable {
   static final String USE_CACHE_BRANCH = "use_cache_branch";
   static final String LOGITS = "logits";
 
+  static {
+    // DJL reports usage to an EC2 metadata address unless told not to; Dragoman never phones
+    // home, and needs nothing from DJL's model zoo.
+    if (System.getProperty("OPT_OUT_TRACKING") == null) {
+      System.setProperty("OPT_OUT_TRACKING", "true");
+    }
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+  }
+
   private final MarianConfig config;
   private final OrtSession.SessionOptions options;
   private final OnnxSession encoder;
@@ -57,6 +68,11 @@ public final class MarianModel implements AutoCloseable {
    * @param threads ONNX Runtime intra-op threads, 0 for its default
    */
   public static MarianModel load(ModelDirectory dir, MarianConfig config, int threads)
+      throws ModelException {
+    return NativeStack.run("onnx-load", () -> loadHere(dir, config, threads));
+  }
+
+  private static MarianModel loadHere(ModelDirectory dir, MarianConfig config, int threads)
       throws ModelException {
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     List<OnnxSession> opened = new ArrayList<>();

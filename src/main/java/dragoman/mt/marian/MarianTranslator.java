@@ -149,7 +149,7 @@ public final class MarianTranslator implements Translator {
         parts[s]++;
       }
     }
-    Hypothesis[] results = run(units);
+    Hypothesis[] results = NativeStack.call("translate", () -> run(units));
     List<List<Hypothesis>> bySentence = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
       bySentence.add(new ArrayList<>());
@@ -170,12 +170,12 @@ public final class MarianTranslator implements Translator {
   }
 
   /** Runs the search on already tokenized inputs, in input order. */
-  public List<Hypothesis> generate(List<long[]> inputs) {
+  public synchronized List<Hypothesis> generate(List<long[]> inputs) {
     List<Unit> units = new ArrayList<>();
     for (long[] ids : inputs) {
       units.add(new Unit(units.size(), ids));
     }
-    return Arrays.asList(run(units));
+    return Arrays.asList(NativeStack.call("translate", () -> run(units)));
   }
 
   private Hypothesis[] run(List<Unit> units) {
