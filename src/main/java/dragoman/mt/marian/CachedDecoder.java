@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -156,10 +155,6 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
   /** How many steps ran (for tests and benchmarks). */
   public int steps() {
     return step;
-  }
-
-  List<String> presentNames() {
-    return List.of(presentDecoder);
   }
 
   @Override

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -141,8 +140,7 @@ public final class SentencePieceConverter {
     try {
       JsonNode root = MAPPER.readTree(file.toFile());
       Map<String, Integer> vocab = new HashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : root.properties()) {
         vocab.put(e.getKey(), e.getValue().asInt());
       }
       return vocab;
