@@ -81,7 +81,7 @@ final class ModelCommand implements Runnable {
       }
       try {
         Path got =
-            new ModelPuller(ModelPuller.HUB, System.err, System.console() != null)
+            new ModelPuller(ModelPuller.HUB, System.err, Terminal.stderrIsTerminal())
                 .pull(manifest, target, quantized);
         System.out.println(got);
         return 0;

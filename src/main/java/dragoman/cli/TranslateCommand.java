@@ -65,7 +65,7 @@ final class TranslateCommand implements Callable<Integer> {
     PrintStream err = System.err;
     InputCollector.Collected inputs = input.collect();
     GenerationOptions options = generation.options();
-    boolean terminal = System.console() != null;
+    boolean terminal = Terminal.stderrIsTerminal();
     Translator translator;
     try {
       translator = ModelResolver.standard(err, terminal).open(generation.model, options);

@@ -38,6 +38,19 @@ class LongInputTest {
   }
 
   @Test
+  void theTokenizerDoesNotTruncateAt512Tokens() throws Exception {
+    // DJL's HuggingFaceTokenizer truncates to 512 tokens by default; Dragoman turns that off.
+    String longText = "Das alte Haus am Ende der Straße wurde renoviert. ".repeat(60);
+    try (MarianTokenizer t = MarianTokenizer.load(TinyMarian.DIR.resolve("tokenizer.json"))) {
+      long[] ids = t.encode(longText);
+      assertThat(ids.length).isGreaterThan(600);
+      assertThat(ids[ids.length - 1]).isZero(); // </s> still at the end
+      long[] one = t.encode("Das alte Haus am Ende der Straße wurde renoviert.");
+      assertThat(ids.length - 1).isEqualTo(60 * (one.length - 1));
+    }
+  }
+
+  @Test
   void theLengthLimitFollowsTheSourceUnlessTurnedOff() throws Exception {
     // config max_length 24: at most 23 new tokens; factor 3 and offset 10 give 3n + 10.
     try (MarianTranslator t =
