@@ -64,7 +64,13 @@ final class TranslateCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream err = System.err;
     InputCollector.Collected inputs = input.collect();
-    GenerationOptions options = generation.options();
+    GenerationOptions options;
+    try {
+      options = generation.options();
+    } catch (IllegalArgumentException e) {
+      err.println("dragoman translate: " + e.getMessage());
+      return 2;
+    }
     boolean terminal = Terminal.stderrIsTerminal();
     Translator translator;
     try {

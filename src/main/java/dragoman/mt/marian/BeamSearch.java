@@ -34,9 +34,11 @@ public final class BeamSearch {
   private static final float INITIAL_OTHER_BEAMS = -1e9f;
 
   private final SearchSettings settings;
+  private final boolean[] bad;
 
   public BeamSearch(SearchSettings settings) {
     this.settings = settings;
+    this.bad = settings.badMask();
   }
 
   /** Finished hypotheses of one sentence (transformers' {@code BeamHypotheses}). */
@@ -244,7 +246,7 @@ public final class BeamSearch {
         float processed;
         if (forceEos) {
           processed = t == settings.eosId() ? 0f : Float.NEGATIVE_INFINITY;
-        } else if (settings.isBad(t)) {
+        } else if (bad[t]) {
           processed = Float.NEGATIVE_INFINITY;
         } else {
           processed = (float) (logits[row * vocab + t] - logZ[row]);

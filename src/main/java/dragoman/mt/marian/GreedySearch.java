@@ -13,9 +13,11 @@ import java.util.List;
  */
 public final class GreedySearch {
   private final SearchSettings settings;
+  private final boolean[] bad;
 
   public GreedySearch(SearchSettings settings) {
     this.settings = settings;
+    this.bad = settings.badMask();
   }
 
   /**
@@ -83,7 +85,7 @@ public final class GreedySearch {
     float bestValue = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < vocab; i++) {
       float v = logits[off + i];
-      if ((best < 0 || v > bestValue) && !settings.isBad(i)) {
+      if ((best < 0 || v > bestValue) && !bad[i]) {
         best = i;
         bestValue = v;
       }

@@ -36,13 +36,15 @@ public record SearchSettings(
     return badTokenIds.clone();
   }
 
-  boolean isBad(int token) {
+  /** {@code mask[t]} is true for tokens never generated. */
+  boolean[] badMask() {
+    boolean[] mask = new boolean[vocabSize];
     for (int b : badTokenIds) {
-      if (b == token) {
-        return true;
+      if (b >= 0 && b < vocabSize) {
+        mask[b] = true;
       }
     }
-    return false;
+    return mask;
   }
 
   @Override
