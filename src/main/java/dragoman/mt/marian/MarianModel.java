@@ -1,5 +1,6 @@
 package dragoman.mt.marian;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -59,7 +60,7 @@ public final class MarianModel implements AutoCloseable {
     this.encoder = encoder;
     this.first = first;
     this.withPast = withPast;
-    this.manager = NDManager.newBaseManager("OnnxRuntime");
+    this.manager = NDManager.newBaseManager(Device.cpu(), "OnnxRuntime");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dragoman.mt.marian;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -35,7 +36,9 @@ final class OnnxSession implements AutoCloseable {
   }
 
   static OnnxSession load(Path file, OrtSession.SessionOptions options) throws ModelException {
-    Model model = Model.newInstance(file.getFileName().toString(), "OnnxRuntime");
+    // CPU explicitly: on a machine with a GPU, DJL's default device would make it ask the CPU-only
+    // ONNX Runtime package for the CUDA provider, and loading would fail.
+    Model model = Model.newInstance(file.getFileName().toString(), Device.cpu(), "OnnxRuntime");
     try {
       model.load(file, null, Map.of("sessionOptions", options));
     } catch (MalformedModelException | IOException | RuntimeException e) {
