@@ -2,7 +2,8 @@
 // cache does, and compares with the PyTorch references: greedy (reference/greedy.json) and beam 4
 // (reference/beam4.json), each with the split decoders (decoder_model.onnx, then
 // decoder_with_past_model.onnx) and with decoder_model_merged.onnx (use_cache_branch false, then
-// true). This checks the exported cache path and the merge, which Transformers.js alone cannot
+// true), and the other beam settings of reference/beam_variants.json with the split decoders.
+// This checks the exported cache path and the merge, which Transformers.js alone cannot
 // (it only loads the merged decoder and has no beam search). When the directory has the
 // *_quantized.onnx files and reference/greedy_quantized.json, also greedy with the int8 graphs,
 // split and merged, one sentence at a time.
@@ -158,7 +159,7 @@ function logSoftmax(logits) {
   return x.map((v) => v - lse);
 }
 
-async function beamSearch(graphs, inputIds, variant, numBeams, lengthPenalty) {
+async function beamSearch(graphs, inputIds, variant, numBeams, lengthPenalty, earlyStopping) {
   const { hidden, mask } = await encode(graphs, inputIds, numBeams);
   const dec = new CachedDecoder(graphs, variant, hidden, mask);
   let seqs = Array.from({ length: numBeams }, () => [START]);
@@ -202,7 +203,7 @@ async function beamSearch(graphs, inputIds, variant, numBeams, lengthPenalty) {
       }
     });
     if (finished.length >= numBeams) {
-      done = done || worst >= top[0][0] / curLen ** lengthPenalty;
+      done = done || earlyStopping || worst >= top[0][0] / curLen ** lengthPenalty;
     }
     if (next.length < numBeams || done || curLen + 1 >= MAX_LENGTH) {
       if (!done && next.length === numBeams) {
@@ -222,6 +223,9 @@ async function beamSearch(graphs, inputIds, variant, numBeams, lengthPenalty) {
 }
 
 const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameHypotheses = (got, expected) =>
+  got.length === expected.length &&
+  got.every((h, k) => same(h.output_ids, expected[k].output_ids) && Math.abs(h.score - expected[k].score) < 1e-4);
 let passed = 0;
 let failed = 0;
 const check = (ok, label, expected, got) => {
@@ -240,11 +244,20 @@ for (const variant of ['split', 'merged']) {
     check(same(got, c.output_ids), `greedy ${variant} case ${i}`, c.output_ids, got);
   }
   for (const [i, c] of beamRef.cases.entries()) {
-    const hyps = await beamSearch(fp32, c.input_ids, variant, beamRef.num_beams, beamRef.length_penalty);
-    const ok =
-      hyps.length === c.hypotheses.length &&
-      hyps.every((h, k) => same(h.output_ids, c.hypotheses[k].output_ids) && Math.abs(h.score - c.hypotheses[k].score) < 1e-4);
-    check(ok, `beam ${variant} case ${i}`, c.hypotheses, hyps);
+    const hyps = await beamSearch(fp32, c.input_ids, variant, beamRef.num_beams, beamRef.length_penalty, beamRef.early_stopping);
+    check(sameHypotheses(hyps, c.hypotheses), `beam ${variant} case ${i}`, c.hypotheses, hyps);
+  }
+}
+
+// Other num_beams / length_penalty / early_stopping settings, with the split decoders.
+const variantsPath = path.join(modelDir, 'reference', 'beam_variants.json');
+if (existsSync(variantsPath)) {
+  for (const v of JSON.parse(readFileSync(variantsPath, 'utf8')).variants) {
+    for (const [i, c] of v.cases.entries()) {
+      const hyps = await beamSearch(fp32, c.input_ids, 'split', v.num_beams, v.length_penalty, v.early_stopping);
+      const label = `beam ${v.num_beams}/${v.length_penalty}/${v.early_stopping} case ${i}`;
+      check(sameHypotheses(hyps, c.hypotheses), label, c.hypotheses, hyps);
+    }
   }
 }
 // The int8 files: greedy, one sentence at a time (their activation scales depend on the batch).

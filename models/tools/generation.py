@@ -241,8 +241,9 @@ def beam_search(model, input_ids: List[int], settings: GenerationSettings) -> Be
         # finalize appends EOS when the hypothesis is shorter than max_length
         seq = hyp + [eos] if len(hyp) < settings.max_length else hyp
         out.append((score, seq))
-    if len(out) > 1 and math.isfinite(out[1][0]):
-        margin = min(margin, out[0][0] - out[1][0])
+    for (better, _), (worse, _) in zip(out, out[1:]):
+        if math.isfinite(worse):
+            margin = min(margin, better - worse)
     return BeamResult(out, margin)
 
 

@@ -1,14 +1,15 @@
 #!/usr/bin/python3
 """Generates the fixture model src/test/resources/models/tiny-marian/ and its reference outputs.
 
-Run from the repository root with Debian's python (see models/README.md):
+Run with Debian's python (see models/tools/README.md):
   /usr/bin/python3 models/tools/make_fixture.py
-  /usr/bin/python3 models/tools/make_fixture.py --real-size --out /tmp/random-opus-mt-size
+  /usr/bin/python3 models/tools/make_fixture.py --real-size --max-length 64 --out /tmp/random-opus-mt-size
 
 The output is deterministic for a given torch/onnx/sentencepiece version: fixed seeds, one spm thread.
 """
 
 import argparse
+import dataclasses
 import json
 import subprocess
 import sys
@@ -33,7 +34,8 @@ DEFAULT_DATA = ROOT / "eval/data/wmt21-spm-sample"
 
 # Hand-written German inputs for the reference outputs: very short ones, ordinary sentences,
 # digits, umlauts and ß, German quotation marks, runs of spaces, a ligature that the nmt_nfkc
-# normalizer rewrites, and one long sentence.
+# normalizer rewrites, characters outside the vocabulary (two in a row make one <unk>), and one
+# long sentence.
 REFERENCE_INPUTS = [
     "Ja.",
     "Hallo",
@@ -47,11 +49,27 @@ REFERENCE_INPUTS = [
     "Im Jahr 2021 stiegen die Preise um 3,1 Prozent.",
     "Er  kam   leider zu spät.",
     "Die \ufb01nanzielle Lage der Stadt ist ernst.",
+    "Das kostet 5 € und zwei ☃☃ mehr.",
     "Nachdem die Verhandlungen zwischen den Gewerkschaften und den Arbeitgebern über mehrere Wochen "
     "hinweg ergebnislos geblieben waren, kündigten die Beschäftigten der städtischen Verkehrsbetriebe "
     "für den kommenden Montag einen ganztägigen Warnstreik an, der nach Angaben der Veranstalter den "
     "gesamten Nahverkehr in der Region lahmlegen dürfte.",
 ]
+
+
+# Other beam settings for beam_variants.json: (num_beams, length_penalty, early_stopping).
+BEAM_VARIANTS = [
+    (4, 0.5, False),
+    (4, 0.0, False),
+    (4, 1.0, True),
+    (4, 2.0, True),
+    (2, 1.0, False),
+    (3, 1.0, False),
+    (5, 1.0, False),
+]
+# A variant's case is kept only if no decision in it is closer than this (in log-probability):
+# float differences between implementations are around 1e-6.
+MIN_MARGIN = 1e-3
 
 
 def train_spm(data_dir: Path, vocab_size: int, work: Path) -> Path:
@@ -224,6 +242,50 @@ def write_references(model, sp, settings, ref_dir: Path, logit_cases: int = 2, l
             cases=beam_cases,
         ),
     )
+    variants = []
+    for num_beams, length_penalty, early_stopping in BEAM_VARIANTS:
+        vs = dataclasses.replace(
+            settings, num_beams=num_beams, length_penalty=length_penalty, early_stopping=early_stopping
+        )
+        cases, dropped = [], 0
+        for c in greedy_cases:
+            b = generation.beam_search(model, c["input_ids"], vs)
+            if b.min_margin < MIN_MARGIN:
+                dropped += 1
+                continue
+            hyps = [{"output_ids": seq[1:], "score": round(score, 6)} for score, seq in b.hypotheses]
+            cases.append(
+                {
+                    "source": c["source"],
+                    "input_ids": c["input_ids"],
+                    "output_ids": hyps[0]["output_ids"],
+                    "hypotheses": hyps,
+                    "min_margin": round(b.min_margin, 6),
+                }
+            )
+        variants.append(
+            {
+                "num_beams": num_beams,
+                "length_penalty": length_penalty,
+                "early_stopping": early_stopping,
+                "cases_left_out_as_near_ties": dropped,
+                "cases": cases,
+            }
+        )
+        print(f"beam variant {num_beams}/{length_penalty}/{early_stopping}: {len(cases)} cases, {dropped} near ties left out")
+    tokenizer_files.write_json(
+        ref_dir / "beam_variants.json",
+        dict(
+            common,
+            semantics=(
+                "as beam4.json, with other num_beams, length_penalty and early_stopping (True: done as "
+                f"soon as num_beams hypotheses are finished); cases with a decision closer than {MIN_MARGIN} "
+                "are left out"
+            ),
+            variants=variants,
+        ),
+    )
+
     quantized_cases = []
     Int8Emulation.enabled = True
     try:

@@ -13,6 +13,7 @@ are the model's ids, and <pad> is appended after the last piece, as in opus-mt.
 
 import base64
 import json
+import re
 import shutil
 
 from sentencepiece import sentencepiece_model_pb2
@@ -95,10 +96,15 @@ def tokenizer_config(model_max_length: int):
     }
 
 
+_NUMBER_LIST = re.compile(r"\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]")
+
+
 def write_json(path, value):
+    """Indented JSON with lists of numbers (token ids) kept on one line."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = _NUMBER_LIST.sub(lambda m: "[" + ", ".join(x.strip() for x in m.group(1).split(",")) + "]", text)
     with open(path, "w", encoding="utf-8") as f:
-        json.dump(value, f, ensure_ascii=False, indent=2)
-        f.write("\n")
+        f.write(text + "\n")
 
 
 def write_tokenizer_files(spm_path, out_dir, model_max_length: int, pad_to: int = 0, compact: bool = False):

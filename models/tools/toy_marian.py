@@ -9,7 +9,8 @@ It computes what Hugging Face's MarianMTModel computes (transformers/models/mari
   - swish (SiLU) feed-forward activation;
   - queries scaled by head_dim ** -0.5 before the dot product;
   - logits = decoder_output @ shared_embeddings^T + final_logits_bias (tied lm_head).
-Dropout does not exist here at all (the fixture is always in eval mode).
+Dropout does not exist here at all (the fixture is always in eval mode). With Int8Emulation on,
+the weight products compute what the int8 files (quantize.py) compute in ONNX Runtime.
 
 The attention is written with plain matmuls, not nn.Transformer/nn.MultiheadAttention, so that
 torch 1.13 exports it to ONNX with the cache tensors as ordinary inputs and outputs.
@@ -26,10 +27,11 @@ from torch.nn import functional as F
 
 from quantize import quantize_weight
 
+
 class Int8Emulation:
     """When enabled, every matrix product with a weight computes what the graph that
     quantize.py writes computes in ONNX Runtime, so that PyTorch gives the reference outputs of
-    the *_quantized.onnx files too. Off for training-free use and for the ONNX export."""
+    the *_quantized.onnx files too. Off by default, and always off while exporting."""
 
     enabled = False
 
