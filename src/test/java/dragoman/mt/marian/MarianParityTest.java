@@ -1,7 +1,10 @@
 package dragoman.mt.marian;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dragoman.mt.GenerationOptions;
 import dragoman.mt.Translation;
 import java.util.ArrayList;
@@ -92,5 +95,48 @@ class MarianParityTest {
   @EnumSource(Variant.class)
   void quantizedGreedyMatchesTheReferenceOneSentenceAtATime(Variant v) throws Exception {
     check(v, 1, "greedy_quantized.json", new int[] {1}, true);
+  }
+
+  /**
+   * Other num_beams, length_penalty and early_stopping settings (beam_variants.json): the tokens
+   * and the length-penalised score of the best hypothesis, all sentences in one batch.
+   */
+  @ParameterizedTest
+  @EnumSource(Variant.class)
+  void beamVariantsMatchTheReferenceTokensAndScores(Variant v) throws Exception {
+    JsonNode root =
+        new ObjectMapper()
+            .readTree(TinyMarian.DIR.resolve("reference/beam_variants.json").toFile());
+    assertThat(root.get("variants").size()).isGreaterThanOrEqualTo(5);
+    for (JsonNode variant : root.get("variants")) {
+      GenerationOptions o =
+          TinyMarian.AS_TRANSFORMERS
+              .withNumBeams(variant.get("num_beams").asInt())
+              .withLengthPenalty(variant.get("length_penalty").asDouble())
+              .withEarlyStopping(variant.get("early_stopping").asBoolean());
+      try (MarianTranslator t =
+          MarianTranslator.open(ModelDirectory.locate(TinyMarian.DIR, false, v.variant), o)) {
+        List<long[]> inputs = new ArrayList<>();
+        for (JsonNode c : variant.get("cases")) {
+          long[] ids = new long[c.get("input_ids").size()];
+          for (int i = 0; i < ids.length; i++) {
+            ids[i] = c.get("input_ids").get(i).asLong();
+          }
+          inputs.add(ids);
+        }
+        List<Hypothesis> out = t.generate(inputs);
+        for (int i = 0; i < inputs.size(); i++) {
+          JsonNode c = variant.get("cases").get(i);
+          List<Integer> expected = new ArrayList<>();
+          c.get("output_ids").forEach(n -> expected.add(n.asInt()));
+          expected.remove(expected.size() - 1); // the final </s>
+          String what = variant.toString().substring(0, 80) + " / " + c.get("source").asText();
+          assertThat(out.get(i).tokens()).as(what).isEqualTo(expected);
+          assertThat(out.get(i).score())
+              .as(what)
+              .isCloseTo(c.get("hypotheses").get(0).get("score").asDouble(), within(1e-4));
+        }
+      }
+    }
   }
 }
