@@ -81,6 +81,10 @@ public final class MarianModel implements AutoCloseable {
       if (threads > 0) {
         options.setIntraOpNumThreads(threads);
       }
+      // Idle ONNX Runtime workers spin by default; on a shared or busy machine that burns the
+      // cores the other workers need (measured on the fixture with load ~10 on 2 cores: spinning
+      // made batched greedy 3 to 5 times slower than one thread).
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       OnnxSession encoder = open(dir.encoder(), options, opened);
       encoder.requireInputs(List.of(INPUT_IDS, ATTENTION_MASK));
       List<String> past = pastNames("past_key_values", config.decoderLayers());
