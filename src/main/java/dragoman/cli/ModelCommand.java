@@ -70,7 +70,10 @@ final class ModelCommand implements Runnable {
         return NotBuiltYet.USAGE;
       }
       Path target = ModelResolver.cacheRoot(System.getenv()).resolve(name);
-      if (Files.isRegularFile(target.resolve("config.json"))) {
+      boolean complete =
+          manifest.selected(quantized).stream()
+              .allMatch(f -> Files.isRegularFile(target.resolve(f.path())));
+      if (complete) {
         System.out.println(target);
         return 0;
       }

@@ -72,18 +72,19 @@ public final class ModelPuller {
   }
 
   /**
-   * Pulls a model into {@code target} (which must not exist yet).
+   * Pulls a model into {@code target}; when {@code target} is a model already, fetches only the
+   * files it lacks.
    *
    * @return {@code target}
    * @throws ModelException one line naming the file or URL and what to do
    */
   public Path pull(ModelManifest manifest, Path target, boolean quantized) throws ModelException {
-    if (Files.exists(target.resolve("config.json"))) {
-      return target;
-    }
     Path staging = target.resolveSibling(target.getFileName() + ".partial");
-    List<ModelManifest.FileEntry> got = new ArrayList<>();
     try {
+      if (Files.isRegularFile(target.resolve("config.json"))) {
+        return complete(manifest, target, staging, quantized);
+      }
+      List<ModelManifest.FileEntry> got = new ArrayList<>();
       Files.createDirectories(staging);
       for (ModelManifest.FileEntry file : manifest.selected(quantized)) {
         got.add(fetch(manifest, file, staging));
@@ -103,6 +104,38 @@ public final class ModelPuller {
     } catch (IOException e) {
       throw new ModelException(staging.toString(), "cannot write: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Adds files a pulled model lacks (the int8 ones, asked for later): each is fetched into the
+   * staging folder, checked, and moved into the model directory on its own.
+   */
+  private Path complete(ModelManifest manifest, Path target, Path staging, boolean quantized)
+      throws ModelException, IOException {
+    List<ModelManifest.FileEntry> missing =
+        manifest.selected(quantized).stream()
+            .filter(f -> !Files.isRegularFile(target.resolve(f.path())))
+            .toList();
+    if (missing.isEmpty()) {
+      return target;
+    }
+    Path record = target.resolve(ModelManifest.RECORD);
+    List<ModelManifest.FileEntry> entries = new ArrayList<>();
+    if (Files.isRegularFile(record)) {
+      entries.addAll(ModelManifest.read(record).files());
+    }
+    Files.createDirectories(staging);
+    for (ModelManifest.FileEntry file : missing) {
+      ModelManifest.FileEntry got = fetch(manifest, file, staging);
+      Path to = target.resolve(file.path());
+      Files.createDirectories(to.getParent());
+      Files.move(staging.resolve(file.path()), to, StandardCopyOption.ATOMIC_MOVE);
+      entries.add(got);
+    }
+    new ModelManifest(
+            manifest.name(), manifest.description(), manifest.repo(), manifest.revision(), entries)
+        .write(record);
+    return target;
   }
 
   private URI url(ModelManifest m, String path) {

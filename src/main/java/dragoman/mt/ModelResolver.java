@@ -74,7 +74,10 @@ public final class ModelResolver {
     }
     Path cached = cacheRoot().resolve(DEFAULT_MODEL);
     if (Files.isRegularFile(cached.resolve("config.json"))) {
-      return cached;
+      // A model pulled without the int8 files gets them when they are first asked for.
+      return quantized && !offline
+          ? puller.pull(ModelManifest.known(DEFAULT_MODEL), cached, true)
+          : cached;
     }
     if (offline) {
       throw new ModelException(

@@ -121,4 +121,33 @@ class ModelPullerTest {
         .hasMessageContaining("cannot reach 127.0.0.1")
         .hasMessageContaining("--model DIR");
   }
+
+  @Test
+  void aLaterQuantizedPullAddsOnlyTheMissingFiles() throws Exception {
+    ModelManifest withInt8 =
+        new ModelManifest(
+            TINY.name(),
+            TINY.description(),
+            TINY.repo(),
+            TINY.revision(),
+            java.util.stream.Stream.concat(
+                    TINY.files().stream(),
+                    java.util.stream.Stream.of(
+                        new ModelManifest.FileEntry(
+                            "onnx/encoder_model_quantized.onnx", null, null, true)))
+                .toList());
+    Path target = cache.resolve("tiny-marian");
+    try (HubServer hub = new HubServer(FIXTURE)) {
+      puller(hub.uri()).pull(withInt8, target, false);
+      assertThat(target.resolve("onnx/encoder_model_quantized.onnx")).doesNotExist();
+      Files.writeString(target.resolve("config.json"), "{\"kept\": true}");
+      puller(hub.uri()).pull(withInt8, target, true);
+    }
+    assertThat(target.resolve("onnx/encoder_model_quantized.onnx"))
+        .hasSameBinaryContentAs(FIXTURE.resolve("onnx/encoder_model_quantized.onnx"));
+    assertThat(target.resolve("config.json")).hasContent("{\"kept\": true}");
+    assertThat(ModelManifest.read(target.resolve(ModelManifest.RECORD)).files())
+        .extracting(ModelManifest.FileEntry::path)
+        .contains("config.json", "onnx/encoder_model_quantized.onnx");
+  }
 }
