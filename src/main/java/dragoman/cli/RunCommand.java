@@ -1,6 +1,7 @@
 package dragoman.cli;
 
-import dragoman.pipeline.ModelLocator;
+import dragoman.mt.GenerationOptions;
+import dragoman.mt.ModelResolver;
 import dragoman.pipeline.PipelineRun;
 import dragoman.pipeline.RunOptions;
 import dragoman.pipeline.Stages;
@@ -67,6 +68,26 @@ final class RunCommand implements Callable<Integer> {
               + " user cache).")
   Path model;
 
+  @Option(
+      names = "--offline",
+      description = "Never download the model; without one, translation is skipped.")
+  boolean offline;
+
+  @Option(
+      names = "--beam",
+      paramLabel = "N",
+      description = "Beam width for translation (default: the model's, 4 for opus-mt; 1 = greedy).")
+  int beam;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "ONNX Runtime threads (default 0: one per core).")
+  int threads;
+
+  @Option(names = "--quantized", description = "Use the model's int8 files (faster, smaller).")
+  boolean quantized;
+
   @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
   boolean noProgress;
 
@@ -83,9 +104,21 @@ final class RunCommand implements Callable<Integer> {
     }
     RunOptions options =
         new RunOptions(
-            inputs, includes, out, j, resume, model, !noProgress && System.console() != null);
+            inputs,
+            includes,
+            out,
+            j,
+            resume,
+            model,
+            GenerationOptions.defaults()
+                .withNumBeams(beam)
+                .withThreads(threads)
+                .withQuantized(quantized)
+                .withOffline(offline),
+            !noProgress && System.console() != null);
     PrintStream err = System.err;
-    try (Stages stages = Stages.open(options, ModelLocator.system())) {
+    boolean bar = options.progress();
+    try (Stages stages = Stages.open(options, ModelResolver.standard(err, bar))) {
       PipelineRun.Summary summary = new PipelineRun(options, stages, err).run();
       err.print(SummaryTable.format(summary));
       err.println("dragoman run: viewer at " + out.resolve(PipelineRun.VIEWER));

@@ -1,5 +1,6 @@
 package dragoman.pipeline;
 
+import dragoman.mt.GenerationOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * @param jobs documents processed at once (default: up to 4, at most the number of processors)
  * @param resume skip documents whose outputs are complete and whose input and stages are unchanged
  * @param model the model directory, or null to look where DESIGN.md says
+ * @param generation translation settings (beam, threads, quantized, offline)
  * @param progress show a progress bar (only meaningful on a terminal)
  */
 public record RunOptions(
@@ -22,6 +24,7 @@ public record RunOptions(
     int jobs,
     boolean resume,
     Path model,
+    GenerationOptions generation,
     boolean progress) {
   public RunOptions {
     inputs = List.copyOf(inputs);
@@ -36,10 +39,10 @@ public record RunOptions(
   }
 
   public RunOptions withResume(boolean r) {
-    return new RunOptions(inputs, includes, out, jobs, r, model, progress);
+    return new RunOptions(inputs, includes, out, jobs, r, model, generation, progress);
   }
 
   public RunOptions withJobs(int j) {
-    return new RunOptions(inputs, includes, out, j, resume, model, progress);
+    return new RunOptions(inputs, includes, out, j, resume, model, generation, progress);
   }
 }

@@ -1,6 +1,7 @@
 package dragoman.pipeline;
 
-import java.nio.file.Path;
+import dragoman.mt.ModelException;
+import dragoman.mt.ModelResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public record Stages(
   }
 
   /** Opens the stages {@code dragoman run} uses with these options. */
-  public static Stages open(RunOptions options, ModelLocator models) {
+  public static Stages open(RunOptions options, ModelResolver models) {
     List<String> notices = new ArrayList<>();
     Choice<ReviewStage> r = review(options);
     Choice<TranslationStage> t = translation(options, models);
@@ -66,27 +67,16 @@ public record Stages(
   }
 
   /**
-   * Translation (issue 4): the model is found as DESIGN.md says; open the mt package's translator
-   * on it here and wrap it with {@link TranslationStage#of}.
+   * Translation (issue 4): the model is resolved as DESIGN.md says (pulled on first use unless
+   * offline); when none can be had the run goes on without translation and says why in one line.
    */
-  static Choice<TranslationStage> translation(RunOptions options, ModelLocator models) {
-    Optional<Path> dir = models.locate(options.model());
-    if (dir.isEmpty()) {
-      String where =
-          options.model() != null
-              ? options.model() + " has no config.json"
-              : "no " + ModelLocator.DEFAULT_MODEL + " model found";
-      return Choice.missing(
-          "translation skipped: "
-              + where
-              + "; get it with `dragoman model pull "
-              + ModelLocator.DEFAULT_MODEL
-              + "` or pass --model DIR");
+  static Choice<TranslationStage> translation(RunOptions options, ModelResolver models) {
+    try {
+      return Choice.of(TranslationStage.of(models.open(options.model(), options.generation())));
+    } catch (ModelException e) {
+      // The exception's line already says how to get the model.
+      return Choice.missing("translation skipped: " + e.oneLine());
     }
-    return Choice.missing(
-        "translation skipped: model found at "
-            + dir.get()
-            + " but the translation engine is not in this build yet");
   }
 
   /** Alignment (issue 6): adapt the align package's bead search to {@link AlignmentStage} here. */

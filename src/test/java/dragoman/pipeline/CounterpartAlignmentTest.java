@@ -47,7 +47,15 @@ class CounterpartAlignmentTest {
         };
     Path out = tmp.resolve("out");
     RunOptions o =
-        new RunOptions(List.of(in.toString()), List.of("*.txt"), out, 1, false, null, false);
+        new RunOptions(
+            List.of(in.toString()),
+            List.of("*.txt"),
+            out,
+            1,
+            false,
+            null,
+            dragoman.mt.GenerationOptions.defaults().withOffline(true),
+            false);
     PipelineRun.Summary s =
         new PipelineRun(
                 o,

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dragoman.export.SegmentRecord;
 import dragoman.export.SegmentRecordReader;
 import dragoman.export.XmlValidation;
+import dragoman.mt.ModelPuller;
+import dragoman.mt.ModelResolver;
 import dragoman.review.SegmentReview;
 import dragoman.text.Document;
 import java.io.ByteArrayOutputStream;
@@ -27,11 +29,24 @@ class PipelineRunTest {
   private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
   private RunOptions options(Path in, Path out) {
-    return new RunOptions(List.of(in.toString()), List.of("*.txt"), out, 2, false, null, false);
+    return new RunOptions(
+        List.of(in.toString()),
+        List.of("*.txt"),
+        out,
+        2,
+        false,
+        null,
+        dragoman.mt.GenerationOptions.defaults().withOffline(true),
+        false);
   }
 
   private Stages noModelStages(RunOptions o) {
-    return Stages.open(o, new ModelLocator(Map.of(), tmp.resolve("cwd"), tmp.resolve("home")));
+    return Stages.open(
+        o,
+        new ModelResolver(
+            Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString()),
+            tmp.resolve("cwd"),
+            new ModelPuller(ModelPuller.HUB, System.err, false)));
   }
 
   private String err() {

@@ -64,7 +64,15 @@ class ViewerBrowserTest {
     Files.writeString(in.resolve("hostile.txt"), HOSTILE);
     out = tmp.resolve("out");
     RunOptions o =
-        new RunOptions(List.of(in.toString()), List.of("*.txt"), out, 2, false, null, false);
+        new RunOptions(
+            List.of(in.toString()),
+            List.of("*.txt"),
+            out,
+            2,
+            false,
+            null,
+            dragoman.mt.GenerationOptions.defaults().withOffline(true),
+            false);
     Stages stages =
         Stages.of(
             Optional.of(new PhraseReview("versprechen Die Aussage", "Nordkorea", "<script>")),
