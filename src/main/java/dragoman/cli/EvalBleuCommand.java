@@ -31,10 +31,13 @@ final class EvalBleuCommand implements Callable<Integer> {
 
   @Option(
       names = {"-H", "--hyp"},
+      arity = "1..*",
       required = true,
       paramLabel = "HYP",
-      description = "Hypothesis file.")
-  Path hyp;
+      description =
+          "Hypothesis file; with several (systems scored against the same references), one"
+              + " line each: score, metric, signature, file.")
+  List<Path> hyps;
 
   @Option(names = "--sentence", description = "Print one sentence BLEU per line.")
   boolean sentence;
@@ -46,17 +49,29 @@ final class EvalBleuCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> hypothesis = EvalCommand.lines(hyp);
+    if (sentence && hyps.size() > 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--sentence takes one --hyp file");
+    }
     List<List<String>> references = new ArrayList<>();
     for (Path r : refs) {
       references.add(EvalCommand.lines(r));
     }
     PrintWriter out = spec.commandLine().getOut();
     Bleu bleu = new Bleu();
-    try {
+    String signature = "BLEU\tnrefs:" + refs.size() + "|case:mixed|eff:no|tok:13a|smooth:exp";
+    Bleu.References prepared = prepare(bleu, references);
+    for (Path hyp : hyps) {
+      List<String> hypothesis = EvalCommand.lines(hyp);
+      if (hypothesis.size() != prepared.size()) {
+        throw new IllegalArgumentException(
+            hyp
+                + " has "
+                + hypothesis.size()
+                + " lines but the references have "
+                + prepared.size());
+      }
       if (sentence) {
-        Bleu.References prepared = bleu.references(references);
-        checkLength(hypothesis, prepared.size());
         for (int i = 0; i < hypothesis.size(); i++) {
           List<String> lineRefs = new ArrayList<>();
           for (List<String> stream : references) {
@@ -64,23 +79,23 @@ final class EvalBleuCommand implements Callable<Integer> {
           }
           out.println(bleu.sentenceScore(hypothesis.get(i), lineRefs));
         }
-      } else {
-        Bleu.Score s = bleu.corpus(hypothesis, references);
-        out.println(
-            s.score() + "\tBLEU\tnrefs:" + refs.size() + "|case:mixed|eff:no|tok:13a|smooth:exp");
+      } else if (hyps.size() == 1) {
+        Bleu.Score s = bleu.corpus(hypothesis, prepared);
+        out.println(s.score() + "\t" + signature);
         out.println(s.describe());
+      } else {
+        out.println(bleu.corpus(hypothesis, prepared).score() + "\t" + signature + "\t" + hyp);
       }
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(hyp + " vs " + refs + ": " + e.getMessage(), e);
     }
     out.flush();
     return 0;
   }
 
-  private void checkLength(List<String> hypothesis, int refLines) {
-    if (hypothesis.size() != refLines) {
-      throw new IllegalArgumentException(
-          "the hypothesis has " + hypothesis.size() + " lines but the references have " + refLines);
+  private Bleu.References prepare(Bleu bleu, List<List<String>> references) {
+    try {
+      return bleu.references(references);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(refs + ": " + e.getMessage(), e);
     }
   }
 }

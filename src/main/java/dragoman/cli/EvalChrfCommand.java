@@ -30,10 +30,13 @@ final class EvalChrfCommand implements Callable<Integer> {
 
   @Option(
       names = {"-H", "--hyp"},
+      arity = "1..*",
       required = true,
       paramLabel = "HYP",
-      description = "Hypothesis file.")
-  Path hyp;
+      description =
+          "Hypothesis file; with several (systems scored against the same references), one"
+              + " line each: score, metric, signature, file.")
+  List<Path> hyps;
 
   @Option(
       names = "--char-order",
@@ -67,41 +70,49 @@ final class EvalChrfCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--char-order and --word-order must be >= 0, not both 0");
     }
-    List<String> hypothesis = EvalCommand.lines(hyp);
+    if (sentence && hyps.size() > 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--sentence takes one --hyp file");
+    }
     List<List<String>> references = new ArrayList<>();
     for (Path r : refs) {
       references.add(EvalCommand.lines(r));
     }
     Chrf chrf = new Chrf(charOrder, wordOrder, beta);
     PrintWriter out = spec.commandLine().getOut();
+    String signature =
+        chrf.name()
+            + "\tnrefs:"
+            + refs.size()
+            + "|case:mixed|eff:yes|nc:"
+            + charOrder
+            + "|nw:"
+            + wordOrder
+            + "|space:no";
+    Chrf.References prepared;
     try {
-      Chrf.References prepared = chrf.references(references);
+      prepared = chrf.references(references);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(refs + ": " + e.getMessage(), e);
+    }
+    for (Path hyp : hyps) {
+      List<String> hypothesis = EvalCommand.lines(hyp);
+      if (hypothesis.size() != prepared.size()) {
+        throw new IllegalArgumentException(
+            hyp
+                + " has "
+                + hypothesis.size()
+                + " lines but the references have "
+                + prepared.size());
+      }
       if (sentence) {
-        if (hypothesis.size() != prepared.size()) {
-          throw new IllegalArgumentException(
-              "the hypothesis has "
-                  + hypothesis.size()
-                  + " lines but the references have "
-                  + prepared.size());
-        }
         for (double s : chrf.sentenceScores(hypothesis, prepared)) {
           out.println(s);
         }
       } else {
-        out.println(
-            chrf.corpusScore(hypothesis, prepared)
-                + "\t"
-                + chrf.name()
-                + "\tnrefs:"
-                + refs.size()
-                + "|case:mixed|eff:yes|nc:"
-                + charOrder
-                + "|nw:"
-                + wordOrder
-                + "|space:no");
+        double score = chrf.corpusScore(hypothesis, prepared);
+        out.println(score + "\t" + signature + (hyps.size() > 1 ? "\t" + hyp : ""));
       }
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(hyp + " vs " + refs + ": " + e.getMessage(), e);
     }
     out.flush();
     return 0;

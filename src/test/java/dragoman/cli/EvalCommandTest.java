@@ -56,6 +56,24 @@ class EvalCommandTest {
   }
 
   @Test
+  void severalHypothesesGiveOneLinePerSystem() throws IOException {
+    Path ref = file("ref", "a b c d\n");
+    Path good = file("good", "a b c d\n");
+    Path bad = file("bad", "x y z w\n");
+    assertThat(
+            run("eval", "bleu", "--ref", ref.toString(), "--hyp", good.toString(), bad.toString()))
+        .isZero();
+    assertThat(out.toString().lines().toList())
+        .hasSize(2)
+        .satisfiesExactly(
+            l -> {
+              assertThat(Double.parseDouble(l.split("\t")[0])).isCloseTo(100.0, within(1e-9));
+              assertThat(l).contains("\tBLEU\t").endsWith(good.toString());
+            },
+            l -> assertThat(l).startsWith("0.0\tBLEU\t").endsWith(bad.toString()));
+  }
+
+  @Test
   void chrfWordOrderTwoIsChrfPlusPlus() throws IOException {
     // ChrfTest: "the cat" vs "the dog" is 20.625 with chrF++.
     Path ref = file("ref", "the dog\n");
@@ -146,7 +164,7 @@ class EvalCommandTest {
     Path ref = file("ref", "a\nb\n");
     Path hyp = file("hyp", "a\n");
     assertThat(run("eval", "chrf", "--ref", ref.toString(), "--hyp", hyp.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("hyp").contains("1 lines");
+    assertThat(err.toString()).contains("hyp has 1 lines");
   }
 
   @Test
