@@ -1,0 +1,416 @@
+package dragoman.review;
+
+import dragoman.text.Segment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Broken German sentence structure, read from UD part-of-speech tags and verb morphology: text
+ * spliced into a clause (a capitalised article mid-sentence, a verb running into a capitalised
+ * word), English verb order (an object after the infinitive of a verb cluster), and a finite verb
+ * that is not last in a subordinate clause (German verb-final order; Duden Grammatik §1340 ff.).
+ */
+public final class StructureDetector implements Detector {
+  public static final String ID = "structure";
+
+  /** After these a capital letter is expected: sentence or quotation starts, brackets, dashes. */
+  private static final Set<String> OPENERS =
+      Set.of(
+          ".", "!", "?", ":", "„", "“", "\"", "«", "»", "‹", "›", "(", "[", "–", "—", "-", "‚", "'",
+          "…", "/", "*", "•");
+
+  /** Subordinating conjunctions that put the finite verb last. */
+  private static final Set<String> SUBORDINATORS =
+      Set.of(
+          "dass",
+          "weil",
+          "obwohl",
+          "wenn",
+          "ob",
+          "als",
+          "nachdem",
+          "bevor",
+          "da",
+          "damit",
+          "sodass",
+          "während",
+          "falls",
+          "sobald",
+          "indem",
+          "seit",
+          "seitdem",
+          "bis",
+          "ehe",
+          "obgleich",
+          "wobei",
+          "solange",
+          "sofern");
+
+  /** Relative pronouns that open a clause embedded in the one around it. */
+  private static final Set<String> RELATIVES =
+      Set.of(
+          "der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welche", "welcher",
+          "welches", "welchem", "welchen", "wo", "was", "wie");
+
+  private static final Set<String> COMPARATIVES = Set.of("als", "wie");
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Finding> detect(Segment segment, DocumentContext context) {
+    List<Token> tokens = context.tokens(segment);
+    List<Finding> out = new ArrayList<>();
+    capitalisation(tokens, out);
+    englishVerbOrder(tokens, out);
+    verbFinalClauses(tokens, out);
+    participleInNounPhrase(tokens, out);
+    zuInfinitiveNotFinal(tokens, out);
+    countryWithoutArticle(tokens, out);
+    return out;
+  }
+
+  /** Capitalised function words, and capitalised non-nouns right after a verb, mid-sentence. */
+  private static void capitalisation(List<Token> tokens, List<Finding> out) {
+    for (int i = 1; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      Token prev = tokens.get(i - 1);
+      if (!t.isWord() || !t.capitalised() || allCaps(t.text()) || OPENERS.contains(prev.text())) {
+        continue;
+      }
+      if (i == 1 && !prev.isWord()) {
+        continue;
+      }
+      String lower = t.text().toLowerCase(Locale.GERMAN);
+      if (FunctionWords.GERMAN_LOWERCASE_ONLY.contains(lower)) {
+        out.add(
+            new Finding(
+                ID,
+                "capitalised-function-word",
+                t.start(),
+                t.end(),
+                "'"
+                    + t.text()
+                    + "' capitalised mid-sentence: a sentence boundary was lost or text was"
+                    + " spliced in",
+                null,
+                Severity.MAJOR));
+      } else if (prev.isVerb()
+          && prev.isWord()
+          && Set.of("ADJ", "DET", "ADP", "PRON", "ADV", "VERB", "AUX").contains(t.upos())) {
+        out.add(
+            new Finding(
+                ID,
+                "clause-break",
+                prev.start(),
+                t.end(),
+                "a verb runs into capitalised '"
+                    + t.text()
+                    + "': two clauses run together without punctuation",
+                null,
+                Severity.MAJOR));
+      }
+    }
+  }
+
+  /**
+   * In a clause with a finite auxiliary or modal, the infinitive closes the clause ("muss die
+   * Zahlen prüfen"); an object after it ("muss prüfen die Zahlen") is English order.
+   */
+  private static void englishVerbOrder(List<Token> tokens, List<Finding> out) {
+    boolean auxiliary = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (!t.isWord() && !isNumber(t)) {
+        auxiliary = false;
+        continue;
+      }
+      if (t.upos().equals("AUX") && t.canBeFinite()) {
+        auxiliary = true;
+        continue;
+      }
+      if (!auxiliary || !isBareInfinitive(t) || (i > 0 && tokens.get(i - 1).text().equals("zu"))) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < tokens.size()
+          && (tokens.get(j).upos().equals("ADV") || isBareInfinitive(tokens.get(j)))) {
+        j++;
+      }
+      if (j < tokens.size() && j > i && isObjectStart(tokens.get(j))) {
+        out.add(
+            new Finding(
+                ID,
+                "verb-cluster-order",
+                t.start(),
+                tokens.get(j).end(),
+                "English word order: an infinitive before its object; German puts it last in the"
+                    + " clause",
+                null,
+                Severity.MAJOR));
+        auxiliary = false;
+        i = j;
+      }
+    }
+  }
+
+  /**
+   * A clause opened by a subordinating conjunction or a relative pronoun puts its finite verb last
+   * ("dass er das Buch kauft", "das er gekauft hat"); a noun phrase or another verb after the verb
+   * cluster ("dass er kauft das Buch", "das er gekauft hat Neubewertung") is English order or a
+   * splice. Clauses are the stretches between punctuation and coordinating conjunctions.
+   */
+  private static void verbFinalClauses(List<Token> tokens, List<Finding> out) {
+    boolean pending = false;
+    int i = 0;
+    while (i < tokens.size()) {
+      if (isBoundary(tokens.get(i))) {
+        i++;
+        continue;
+      }
+      int from = i;
+      while (i < tokens.size() && !isBoundary(tokens.get(i))) {
+        i++;
+      }
+      int to = i;
+      boolean afterComma = from > 0 && tokens.get(from - 1).text().equals(",");
+      Token first = tokens.get(from);
+      String lower = first.text().toLowerCase(Locale.GERMAN);
+      int k = first.upos().equals("ADP") && from + 1 < to ? from + 1 : from;
+      boolean relative =
+          afterComma
+              && tokens.get(k).upos().equals("PRON")
+              && RELATIVES.contains(tokens.get(k).text().toLowerCase(Locale.GERMAN));
+      boolean subordinate = first.upos().equals("SCONJ") && SUBORDINATORS.contains(lower);
+      boolean mainAfterSubordinate = first.isVerb() && first.verbForm() == Token.VerbForm.FINITE;
+      boolean verbFinal = subordinate || relative || (pending && !mainAfterSubordinate);
+      pending = false;
+      if (!verbFinal) {
+        continue;
+      }
+      int v = -1;
+      for (int j = from + 1; j < to; j++) {
+        if (tokens.get(j).isVerb()) {
+          v = j;
+          break;
+        }
+      }
+      if (v < 0) {
+        // No verb yet (e.g. "dass, wenn ..."): the clause goes on after the interruption, unless
+        // a participle or adjective-like verb form may have closed it.
+        pending = !relative && !hasVerbForm(tokens, from, to);
+        continue;
+      }
+      int end = v;
+      while (end + 1 < to && (tokens.get(end + 1).isVerb())) {
+        end++;
+      }
+      if (!hasFinite(tokens, v, end)) {
+        // A zu-infinitive inside the clause ("dass X, um Y zu tun, kommt"): its verb is still due.
+        pending = !relative;
+        continue;
+      }
+      int words = 0;
+      boolean nominal = false;
+      boolean verb = false;
+      int last = end;
+      for (int j = end + 1; j < to; j++) {
+        Token n = tokens.get(j);
+        if (j == end + 1 && COMPARATIVES.contains(n.text().toLowerCase(Locale.GERMAN))) {
+          break;
+        }
+        if (n.isWord()) {
+          words++;
+          last = j;
+          nominal |= Set.of("NOUN", "PROPN", "DET").contains(n.upos());
+          verb |= n.isVerb();
+        }
+      }
+      if (words >= 2 && (nominal || verb)) {
+        out.add(
+            new Finding(
+                ID,
+                "finite-verb-position",
+                tokens.get(v).start(),
+                tokens.get(last).end(),
+                "'"
+                    + tokens.get(end).text()
+                    + "' should end its "
+                    + (relative ? "relative" : "subordinate")
+                    + " clause: words follow it (English order, or text spliced in)",
+                null,
+                Severity.MAJOR));
+      }
+    }
+  }
+
+  /**
+   * An uninflected participle between an article and its noun ("eine erstellt neue Regel"): German
+   * inflects every attributive adjective, so this is a verb left in English position.
+   */
+  private static void participleInNounPhrase(List<Token> tokens, List<Finding> out) {
+    for (int i = 1; i + 1 < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      Token det = tokens.get(i - 1);
+      Token next = tokens.get(i + 1);
+      if (det.upos().equals("DET")
+          && !det.text().equalsIgnoreCase("dies")
+          && (t.upos().equals("ADJ") || t.upos().equals("VERB"))
+          && t.verbForm() != Token.VerbForm.NONE
+          && !t.capitalised()
+          && !INFLECTED.matcher(t.text()).find()
+          && (next.upos().equals("ADJ") || next.upos().equals("NOUN"))) {
+        out.add(
+            new Finding(
+                ID,
+                "participle-in-noun-phrase",
+                t.start(),
+                t.end(),
+                "uninflected verb form '" + t.text() + "' inside a noun phrase",
+                null,
+                Severity.MAJOR));
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern INFLECTED =
+      java.util.regex.Pattern.compile("(e|en|er|es|em)$");
+
+  /**
+   * A zu-infinitive closes its clause ("um den Druck zu erhöhen."); a noun phrase straight after
+   * it, with no comma, means a clause was cut off or text spliced in.
+   */
+  private static void zuInfinitiveNotFinal(List<Token> tokens, List<Finding> out) {
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      boolean zu =
+          t.upos().equals("VERB")
+              && (t.text().contains("zu") && t.verbForm() == Token.VerbForm.NON_FINITE
+                  || i > 0
+                      && tokens.get(i - 1).text().equals("zu")
+                      && tokens.get(i - 1).upos().equals("PART"));
+      if (!zu) {
+        continue;
+      }
+      Token next = tokens.get(i + 1);
+      if (Set.of("ADJ", "NOUN", "PROPN", "DET").contains(next.upos()) && next.isWord()) {
+        out.add(
+            new Finding(
+                ID,
+                "zu-infinitive-not-final",
+                t.start(),
+                next.end(),
+                "the zu-infinitive '"
+                    + t.text()
+                    + "' should end its clause: a comma or words are missing",
+                null,
+                Severity.MAJOR));
+      }
+    }
+  }
+
+  /**
+   * Country names that take the article in German ("in die Schweiz", "aus der Türkei", "in den
+   * USA"; Duden, "Ländernamen"); after a preposition without it they read as calqued English.
+   */
+  static final Set<String> COUNTRIES_WITH_ARTICLE =
+      Set.of(
+          "Ukraine",
+          "Schweiz",
+          "Türkei",
+          "Slowakei",
+          "Mongolei",
+          "Tschechei",
+          "Krim",
+          "USA",
+          "Niederlande",
+          "Niederlanden",
+          "Philippinen",
+          "Malediven",
+          "Seychellen",
+          "Bahamas",
+          "Elfenbeinküste",
+          "Arktis",
+          "Antarktis",
+          "Karibik",
+          "Sahara",
+          "Lombardei",
+          "Normandie",
+          "Bretagne",
+          "Provence",
+          "Toskana");
+
+  private static final Set<String> PLACE_PREPOSITIONS =
+      Set.of("nach", "in", "aus", "von", "mit", "für", "gegen", "über", "durch", "bei", "zu");
+
+  private static void countryWithoutArticle(List<Token> tokens, List<Finding> out) {
+    for (int i = 1; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      Token prev = tokens.get(i - 1);
+      boolean compound = i + 1 < tokens.size() && tokens.get(i + 1).text().equals("-");
+      if (COUNTRIES_WITH_ARTICLE.contains(t.text())
+          && !compound
+          && PLACE_PREPOSITIONS.contains(prev.text().toLowerCase(Locale.GERMAN))) {
+        out.add(
+            new Finding(
+                ID,
+                "country-without-article",
+                prev.start(),
+                t.end(),
+                "'"
+                    + t.text()
+                    + "' takes the article in German (e.g. 'in die/der "
+                    + t.text()
+                    + "')",
+                null,
+                Severity.MAJOR));
+      }
+    }
+  }
+
+  private static boolean hasVerbForm(List<Token> tokens, int from, int to) {
+    for (int j = from; j < to; j++) {
+      if (tokens.get(j).verbForm() != Token.VerbForm.NONE && !tokens.get(j).upos().equals("DET")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasFinite(List<Token> tokens, int from, int to) {
+    for (int j = from; j <= to; j++) {
+      if (tokens.get(j).canBeFinite()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBoundary(Token t) {
+    return t.upos().equals("PUNCT") || t.upos().equals("CCONJ") || !t.isWord() && !isNumber(t);
+  }
+
+  private static boolean isNumber(Token t) {
+    return !t.text().isEmpty() && Character.isDigit(t.text().charAt(0));
+  }
+
+  private static boolean isBareInfinitive(Token t) {
+    return t.upos().equals("VERB")
+        && t.verbForm() != Token.VerbForm.FINITE
+        && t.verbForm() != Token.VerbForm.NONE
+        && t.text().endsWith("n")
+        && !t.text().contains("zu");
+  }
+
+  private static boolean isObjectStart(Token t) {
+    return Set.of("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM").contains(t.upos());
+  }
+
+  private static boolean allCaps(String w) {
+    return w.length() > 1 && w.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+  }
+}
