@@ -1,0 +1,251 @@
+package dragoman.eval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * chrF (Popović 2015) and chrF++ (Popović 2017) exactly as sacreBLEU 2.x computes them with its
+ * defaults ({@code sacrebleu/metrics/chrf.py}): character n-grams of order 1..{@code charOrder}
+ * over the text with all whitespace removed, word n-grams of order 1..{@code wordOrder} after
+ * splitting one ASCII punctuation mark off the end (or else the start) of each word, precision and
+ * recall averaged over the orders that have both hypothesis and reference n-grams ("effective
+ * order", sacreBLEU's default rather than eps smoothing), then F-beta. With several references each
+ * line uses the reference with the best sentence chrF (the first on ties); corpus chrF sums the
+ * per-line statistics. Empty references are dropped line by line, as in sacreBLEU.
+ *
+ * <p>Scores are on sacreBLEU's 0..100 scale. Instances are immutable and thread-safe.
+ */
+public final class Chrf {
+  /** sacreBLEU's defaults: chrF2. */
+  public static final int DEFAULT_CHAR_ORDER = 6;
+
+  public static final int DEFAULT_WORD_ORDER = 0;
+  public static final double DEFAULT_BETA = 2;
+
+  /** Python's {@code string.punctuation}, which sacreBLEU's chrF++ splits off words. */
+  private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+  private final int charOrder;
+  private final int wordOrder;
+  private final double beta;
+
+  /** chrF2: character order 6, word order 0, beta 2. */
+  public Chrf() {
+    this(DEFAULT_CHAR_ORDER, DEFAULT_WORD_ORDER, DEFAULT_BETA);
+  }
+
+  /** Word order 2 gives chrF++. */
+  public Chrf(int charOrder, int wordOrder, double beta) {
+    if (charOrder < 0 || wordOrder < 0 || charOrder + wordOrder == 0) {
+      throw new IllegalArgumentException("chrF needs a positive character or word order");
+    }
+    this.charOrder = charOrder;
+    this.wordOrder = wordOrder;
+    this.beta = beta;
+  }
+
+  /** sacreBLEU's name for this variant: chrF2, chrF2++ for word order 2. */
+  public String name() {
+    String b = beta == Math.rint(beta) ? Long.toString((long) beta) : Double.toString(beta);
+    return "chrF" + b + "+".repeat(wordOrder);
+  }
+
+  /**
+   * The n-grams of a set of reference streams, computed once so that many systems can be scored
+   * against them (sacreBLEU's reference cache).
+   */
+  public static final class References {
+    // segment -> reference -> order -> n-gram counts
+    private final List<List<List<Map<String, Integer>>>> ngrams;
+
+    private References(List<List<List<Map<String, Integer>>>> ngrams) {
+      this.ngrams = ngrams;
+    }
+
+    /** Number of segments. */
+    public int size() {
+      return ngrams.size();
+    }
+  }
+
+  /** Sentence chrF on the 0..100 scale. */
+  public double sentenceScore(String hypothesis, List<String> references) {
+    List<List<String>> streams = new ArrayList<>();
+    for (String r : references) {
+      streams.add(List.of(r));
+    }
+    return corpusScore(List.of(hypothesis), references(streams));
+  }
+
+  /**
+   * Corpus chrF on the 0..100 scale.
+   *
+   * @param hypotheses one line per segment
+   * @param references one or more reference streams, each line-aligned with the hypotheses
+   */
+  public double corpusScore(List<String> hypotheses, List<List<String>> references) {
+    return corpusScore(hypotheses, references(references));
+  }
+
+  /** Corpus chrF against prepared references. */
+  public double corpusScore(List<String> hypotheses, References references) {
+    if (hypotheses.size() != references.size()) {
+      throw new IllegalArgumentException(
+          "the hypothesis has "
+              + hypotheses.size()
+              + " lines but the references have "
+              + references.size());
+    }
+    long[] sum = new long[3 * (charOrder + wordOrder)];
+    for (int i = 0; i < hypotheses.size(); i++) {
+      long[] best = bestStatistics(ngrams(hypotheses.get(i)), references.ngrams.get(i));
+      for (int k = 0; k < sum.length; k++) {
+        sum[k] += best[k];
+      }
+    }
+    return fScore(sum);
+  }
+
+  /** Per-line chrF of each hypothesis line (sacreBLEU's --sentence-level). */
+  public List<Double> sentenceScores(List<String> hypotheses, References references) {
+    List<Double> out = new ArrayList<>(hypotheses.size());
+    for (int i = 0; i < hypotheses.size(); i++) {
+      out.add(fScore(bestStatistics(ngrams(hypotheses.get(i)), references.ngrams.get(i))));
+    }
+    return out;
+  }
+
+  /** Extracts the reference n-grams once; see {@link References}. */
+  public References references(List<List<String>> streams) {
+    List<List<List<Map<String, Integer>>>> all = new ArrayList<>();
+    for (List<String> refs : ReferenceStreams.bySegment(streams)) {
+      List<List<Map<String, Integer>>> perRef = new ArrayList<>(refs.size());
+      for (String r : refs) {
+        perRef.add(ngrams(r));
+      }
+      all.add(perRef);
+    }
+    return new References(all);
+  }
+
+  /** sacreBLEU's {@code _compute_segment_statistics}: the reference with the best F wins. */
+  private long[] bestStatistics(
+      List<Map<String, Integer>> hyp, List<List<Map<String, Integer>>> refs) {
+    long[] best = null;
+    double bestF = -1.0;
+    for (List<Map<String, Integer>> ref : refs) {
+      long[] stats = new long[3 * hyp.size()];
+      for (int o = 0; o < hyp.size(); o++) {
+        matchStatistics(hyp.get(o), ref.get(o), stats, 3 * o);
+      }
+      double f = fScore(stats);
+      if (f > bestF) {
+        bestF = f;
+        best = stats;
+      }
+    }
+    return best;
+  }
+
+  /** sacreBLEU's {@code _get_match_statistics}: [hyp count, ref count, matches]. */
+  private static void matchStatistics(
+      Map<String, Integer> hyp, Map<String, Integer> ref, long[] out, int at) {
+    long hypCount = 0;
+    long matches = 0;
+    for (Map.Entry<String, Integer> e : hyp.entrySet()) {
+      hypCount += e.getValue();
+      Integer r = ref.get(e.getKey());
+      if (r != null) {
+        matches += Math.min(e.getValue(), r);
+      }
+    }
+    long refCount = 0;
+    for (int c : ref.values()) {
+      refCount += c;
+    }
+    // sacreBLEU does not count hypothesis n-grams of an order the reference lacks.
+    out[at] = ref.isEmpty() ? 0 : hypCount;
+    out[at + 1] = refCount;
+    out[at + 2] = matches;
+  }
+
+  /** sacreBLEU's {@code _compute_f_score} with eps_smoothing off: effective-order averaging. */
+  private double fScore(long[] stats) {
+    double factor = beta * beta;
+    double avgPrec = 0.0;
+    double avgRec = 0.0;
+    int effectiveOrder = 0;
+    for (int i = 0; i < charOrder + wordOrder; i++) {
+      long nHyp = stats[3 * i];
+      long nRef = stats[3 * i + 1];
+      long nMatch = stats[3 * i + 2];
+      if (nHyp > 0 && nRef > 0) {
+        avgPrec += (double) nMatch / nHyp;
+        avgRec += (double) nMatch / nRef;
+        effectiveOrder++;
+      }
+    }
+    if (effectiveOrder == 0) {
+      avgPrec = 0.0;
+      avgRec = 0.0;
+    } else {
+      avgPrec /= effectiveOrder;
+      avgRec /= effectiveOrder;
+    }
+    if (avgPrec + avgRec != 0) {
+      double score = (1 + factor) * avgPrec * avgRec;
+      score /= (factor * avgPrec) + avgRec;
+      return 100 * score;
+    }
+    return 0.0;
+  }
+
+  /** Character n-gram counts for orders 1..charOrder, then word n-grams for 1..wordOrder. */
+  private List<Map<String, Integer>> ngrams(String segment) {
+    List<Map<String, Integer>> out = new ArrayList<>(charOrder + wordOrder);
+    int[] cps = PythonWhitespace.codePointsWithoutSpace(segment);
+    for (int n = 1; n <= charOrder; n++) {
+      Map<String, Integer> counts = new HashMap<>();
+      for (int i = 0; i + n <= cps.length; i++) {
+        counts.merge(new String(cps, i, n), 1, Integer::sum);
+      }
+      out.add(counts);
+    }
+    if (wordOrder > 0) {
+      List<String> words = splitPunctuation(segment);
+      for (int n = 1; n <= wordOrder; n++) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i + n <= words.size(); i++) {
+          counts.merge(String.join(" ", words.subList(i, i + n)), 1, Integer::sum);
+        }
+        out.add(counts);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * sacreBLEU's {@code _remove_punctuation} (after Popović's chrF++.py): a word longer than one
+   * character loses one trailing punctuation mark, or else one leading one, as a separate token. So
+   * "(hi)" becomes "(hi" and ")", as upstream (sacreBLEU issue #124).
+   */
+  static List<String> splitPunctuation(String segment) {
+    List<String> out = new ArrayList<>();
+    for (String w : PythonWhitespace.split(segment)) {
+      if (w.codePointCount(0, w.length()) == 1) {
+        out.add(w);
+      } else if (PUNCTUATION.indexOf(w.charAt(w.length() - 1)) >= 0) {
+        out.add(w.substring(0, w.length() - 1));
+        out.add(w.substring(w.length() - 1));
+      } else if (PUNCTUATION.indexOf(w.charAt(0)) >= 0) {
+        out.add(w.substring(0, 1));
+        out.add(w.substring(1));
+      } else {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+}
