@@ -71,6 +71,8 @@ public final class StructureDetector implements Detector {
     participleInNounPhrase(tokens, out);
     zuInfinitiveNotFinal(tokens, out);
     countryWithoutArticle(tokens, out);
+    adjacentFiniteVerbs(tokens, out);
+    verbSecond(tokens, out);
     return out;
   }
 
@@ -369,6 +371,117 @@ public final class StructureDetector implements Detector {
                 null,
                 Severity.MAJOR));
       }
+    }
+  }
+
+  /**
+   * Two verbs that can only be finite side by side ("es war kletterte"): one clause cannot hold
+   * both, so a boundary or a word is missing.
+   */
+  private static void adjacentFiniteVerbs(List<Token> tokens, List<Finding> out) {
+    for (int i = 1; i < tokens.size(); i++) {
+      Token a = tokens.get(i - 1);
+      Token b = tokens.get(i);
+      // The tagger often reads the second verb as a predicative adjective ("war kletterte"), so
+      // morphology decides for it.
+      if (a.isVerb()
+          && (b.isVerb() || b.upos().equals("ADJ"))
+          && a.verbForm() == Token.VerbForm.FINITE
+          && b.verbForm() == Token.VerbForm.FINITE
+          && !b.capitalised()) {
+        out.add(
+            new Finding(
+                ID,
+                "two-finite-verbs",
+                a.start(),
+                b.end(),
+                "two finite verbs side by side: a clause boundary or a word is missing",
+                null,
+                Severity.MAJOR));
+      }
+    }
+  }
+
+  /** Focus particles may open a sentence together with the noun phrase they modify. */
+  private static final Set<String> FOCUS_PARTICLES =
+      Set.of(
+          "auch",
+          "nur",
+          "sogar",
+          "selbst",
+          "gerade",
+          "besonders",
+          "erst",
+          "noch",
+          "schon",
+          "genau",
+          "allein",
+          "ausgerechnet",
+          "bereits",
+          "vor",
+          "zumindest",
+          "wenigstens",
+          "eben",
+          "ebenso",
+          "insbesondere",
+          "vor allem",
+          "ja",
+          "nein",
+          "nicht",
+          "fast",
+          "etwa",
+          "rund",
+          "ungefähr",
+          "knapp",
+          "mindestens",
+          "höchstens",
+          "also",
+          "hier",
+          "da",
+          "dort",
+          "so",
+          "wie");
+
+  /**
+   * A German main clause has its finite verb second: after an opening adverb comes the verb ("Dann
+   * kam der Regen"), not the subject ("Dann der Regen kam"), which is English order.
+   */
+  private static void verbSecond(List<Token> tokens, List<Finding> out) {
+    if (tokens.size() < 4) {
+      return;
+    }
+    Token first = tokens.get(0);
+    Token second = tokens.get(1);
+    if (!first.upos().equals("ADV")
+        || !first.capitalised()
+        || FOCUS_PARTICLES.contains(first.text().toLowerCase(Locale.GERMAN))
+        || !Set.of("DET", "PRON", "PROPN").contains(second.upos())) {
+      return;
+    }
+    // The clause must have a verb later (a verbless fragment such as a heading is not a clause).
+    int verb = -1;
+    for (int j = 2; j < tokens.size() && !isBoundary(tokens.get(j)); j++) {
+      if (tokens.get(j).isVerb() && tokens.get(j).canBeFinite()) {
+        verb = j;
+        break;
+      }
+    }
+    if (verb > 2) {
+      out.add(
+          new Finding(
+              ID,
+              "verb-second",
+              first.start(),
+              tokens.get(verb).end(),
+              "after '"
+                  + first.text()
+                  + "' the finite verb comes next in German ('"
+                  + first.text()
+                  + " "
+                  + tokens.get(verb).text()
+                  + " ...'): English word order",
+              null,
+              Severity.MAJOR));
     }
   }
 

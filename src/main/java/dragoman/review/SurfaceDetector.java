@@ -34,6 +34,12 @@ public final class SurfaceDetector implements Detector {
    */
   private static final Pattern GAP = Pattern.compile("(?<=\\p{L}) (?:…|\\.\\.\\.) (?=\\p{L})");
 
+  /**
+   * English possessive on a German noun ("des Berges's", "Himmel's"): German marks the genitive
+   * with -s and no apostrophe (Duden, Regel 16); contractions such as "geht's" are verbs.
+   */
+  private static final Pattern POSSESSIVE = Pattern.compile("\\b\\p{Lu}\\p{Ll}+['’]s\\b");
+
   private static final int MIN_GLUED_PART = 3;
 
   private final GermanLexicon lexicon;
@@ -92,6 +98,21 @@ public final class SurfaceDetector implements Detector {
               "English comma placement: in German the comma follows the closing quotation mark",
               quote + ",",
               Severity.MINOR));
+    }
+    m = POSSESSIVE.matcher(text);
+    while (m.find()) {
+      if (m.start() == 0) {
+        continue;
+      }
+      out.add(
+          new Finding(
+              ID,
+              "english-possessive",
+              base + m.start(),
+              base + m.end(),
+              "English possessive apostrophe: German writes the genitive -s without it",
+              m.group().replaceAll("['’]s$", "s"),
+              Severity.MAJOR));
     }
     m = GAP.matcher(text);
     while (m.find()) {

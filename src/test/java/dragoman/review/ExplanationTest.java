@@ -11,7 +11,8 @@ class ExplanationTest {
   void underlinesTheFindingBelowItsWords() {
     // Segment "Er kam spät ." at document offset 10; the finding covers " ." (offsets 21-23).
     Finding f =
-        new Finding("surface", "space-before-punctuation", 21, 23, "space before '.'", ".", Severity.MAJOR);
+        new Finding(
+            "surface", "space-before-punctuation", 21, 23, "space before '.'", ".", Severity.MAJOR);
     SegmentRecord r =
         new SegmentRecord("d#p0.s1", "d", 10, 23, "Er kam spät .", null, null, null, null)
             .withReview(new SegmentReview(0.9, true, SegmentReview.PROSE, List.of(f)));

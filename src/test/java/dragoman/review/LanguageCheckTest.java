@@ -24,7 +24,8 @@ class LanguageCheckTest {
   @Test
   void recognisesFrenchAsNotGerman() {
     LanguageCheck.Verdict v =
-        check.check("Le gouvernement a annoncé qu'il ne publierait pas les résultats de l'enquête.");
+        check.check(
+            "Le gouvernement a annoncé qu'il ne publierait pas les résultats de l'enquête.");
     assertThat(v.language()).isEqualTo("fr");
   }
 
@@ -36,7 +37,10 @@ class LanguageCheckTest {
 
   @Test
   void germanWithAnEnglishNameStaysGerman() {
-    assertThat(check.check("Die Band spielte ihren Hit „The Final Countdown“ zum Abschluss.").language())
+    assertThat(
+            check
+                .check("Die Band spielte ihren Hit „The Final Countdown“ zum Abschluss.")
+                .language())
         .isEqualTo("de");
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Expensive review objects built once per test JVM (OpenNLP models, LanguageTool's German
- * language and its first-check warm-up), shared by the review test classes.
+ * Expensive review objects built once per test JVM (OpenNLP models, LanguageTool's German language
+ * and its first-check warm-up), shared by the review test classes.
  */
 final class Shared {
   private Shared() {}

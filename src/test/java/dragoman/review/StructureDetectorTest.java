@@ -94,4 +94,21 @@ class StructureDetectorTest {
     assertThat(rules("Die Gäste wurden begrüßt. Danach begann das Konzert im Saal."))
         .doesNotContain("clause-break");
   }
+
+  @Test
+  void findsTwoFiniteVerbsSideBySide() {
+    assertThat(rules("Das Haus war brannte bis auf die Grundmauern nieder."))
+        .contains("two-finite-verbs");
+    assertThat(rules("Das Haus brannte bis auf die Grundmauern nieder."))
+        .doesNotContain("two-finite-verbs");
+  }
+
+  @Test
+  void findsSubjectBeforeVerbAfterOpeningAdverb() {
+    assertThat(rules("Danach die Mannschaft fuhr mit dem Bus ins Hotel.")).contains("verb-second");
+    assertThat(rules("Danach fuhr die Mannschaft mit dem Bus ins Hotel."))
+        .doesNotContain("verb-second");
+    assertThat(rules("Auch die Trainer fuhren mit dem Bus ins Hotel."))
+        .doesNotContain("verb-second");
+  }
 }

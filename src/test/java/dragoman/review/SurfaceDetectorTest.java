@@ -77,4 +77,11 @@ class SurfaceDetectorTest {
         .containsExactly("ellipsis-gap");
     assertThat(Shared.rules(surface, "Er zitierte: „Wir werden […] siegen.“")).isEmpty();
   }
+
+  @Test
+  void findsEnglishPossessiveApostrophe() {
+    assertThat(Shared.rules(surface, "Wir bewunderten des Gipfel's steile Nordwand."))
+        .containsExactly("english-possessive");
+    assertThat(Shared.rules(surface, "Wie geht's dir heute?")).isEmpty();
+  }
 }
