@@ -153,6 +153,18 @@ public final class FunctionWords {
           "werden", "wurde", "wurden", "hat", "haben", "sich", "nicht", "auch", "noch", "nur",
           "dies", "diese", "dieser", "dieses", "diesen", "diesem", "jedoch");
 
+  /**
+   * Words that are never the first or last part of a compound: articles, pronouns, auxiliaries and
+   * conjunctions. A token that is no word but splits into one of these and a word was glued.
+   */
+  public static final Set<String> GLUEABLE =
+      Set.of(
+          "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+          "eines", "und", "oder", "aber", "dass", "weil", "wenn", "ist", "sind", "war", "waren",
+          "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte", "hatten", "sie", "wir",
+          "ihr", "ihn", "ihm", "ihnen", "uns", "sich", "dies", "diese", "dieser", "dieses",
+          "diesen", "diesem", "kann", "können", "muss", "müssen", "soll", "sollen");
+
   /** English function words that are not German words (so "in", "was", "will" are left out). */
   public static final Set<String> ENGLISH =
       Set.of(

@@ -56,6 +56,14 @@ public final class StructureDetector implements Detector {
 
   private static final Set<String> COMPARATIVES = Set.of("als", "wie");
 
+  /** Polite "Sie" and its forms are capitalised everywhere. */
+  private static final Set<String> FORMAL_PRONOUNS =
+      Set.of("Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres");
+
+  private static boolean isNounToken(Token t) {
+    return t.upos().equals("NOUN") || t.upos().equals("PROPN");
+  }
+
   @Override
   public String id() {
     return ID;
@@ -103,7 +111,11 @@ public final class StructureDetector implements Detector {
                 Severity.MAJOR));
       } else if (prev.isVerb()
           && prev.isWord()
-          && Set.of("ADJ", "DET", "ADP", "PRON", "ADV", "VERB", "AUX").contains(t.upos())) {
+          && !FORMAL_PRONOUNS.contains(t.text())
+          && (Set.of("DET", "ADP", "ADV", "VERB", "AUX").contains(t.upos())
+              || t.upos().equals("ADJ")
+                  && i + 1 < tokens.size()
+                  && isNounToken(tokens.get(i + 1)))) {
         out.add(
             new Finding(
                 ID,
@@ -187,7 +199,10 @@ public final class StructureDetector implements Detector {
           afterComma
               && tokens.get(k).upos().equals("PRON")
               && RELATIVES.contains(tokens.get(k).text().toLowerCase(Locale.GERMAN));
-      boolean subordinate = first.upos().equals("SCONJ") && SUBORDINATORS.contains(lower);
+      Token second = from + 1 < to ? tokens.get(from + 1) : first;
+      // "als würden wir ..." (as if) puts the verb first; "Als Folge ..." is a preposition.
+      boolean asIf = lower.equals("als") && (second.isVerb() || second.upos().equals("NOUN"));
+      boolean subordinate = first.upos().equals("SCONJ") && SUBORDINATORS.contains(lower) && !asIf;
       boolean mainAfterSubordinate = first.isVerb() && first.verbForm() == Token.VerbForm.FINITE;
       boolean verbFinal = subordinate || relative || (pending && !mainAfterSubordinate);
       pending = false;
@@ -262,7 +277,7 @@ public final class StructureDetector implements Detector {
       if (det.upos().equals("DET")
           && !det.text().equalsIgnoreCase("dies")
           && (t.upos().equals("ADJ") || t.upos().equals("VERB"))
-          && t.verbForm() != Token.VerbForm.NONE
+          && (t.verbForm() == Token.VerbForm.NON_FINITE || t.verbForm() == Token.VerbForm.EITHER)
           && !t.capitalised()
           && !INFLECTED.matcher(t.text()).find()
           && (next.upos().equals("ADJ") || next.upos().equals("NOUN"))) {

@@ -149,13 +149,18 @@ public final class SurfaceDetector implements Detector {
     if (w.chars().allMatch(Character::isUpperCase) || lexicon.knows(w)) {
       return java.util.Optional.empty();
     }
+    boolean lowercase = Character.isLowerCase(w.charAt(0));
     for (int i = MIN_GLUED_PART; i <= w.length() - MIN_GLUED_PART; i++) {
       String left = w.substring(0, i);
       String right = w.substring(i);
       boolean camel = Character.isLowerCase(w.charAt(i - 1)) && Character.isUpperCase(w.charAt(i));
+      // Prepositions and particles start many real compounds ("nichtöffentlich", "Aufstand"), and
+      // capitalised words are names or nouns: only articles, pronouns, auxiliaries and
+      // conjunctions glued to a lowercase word count.
       boolean function =
-          FunctionWords.GERMAN.contains(left.toLowerCase(Locale.GERMAN))
-              || FunctionWords.GERMAN.contains(right.toLowerCase(Locale.GERMAN));
+          lowercase
+              && (FunctionWords.GLUEABLE.contains(left.toLowerCase(Locale.GERMAN))
+                  || FunctionWords.GLUEABLE.contains(right.toLowerCase(Locale.GERMAN)));
       if ((camel || function) && lexicon.knows(left) && lexicon.knows(right)) {
         return java.util.Optional.of(
             new Finding(
@@ -191,7 +196,7 @@ public final class SurfaceDetector implements Detector {
           count++;
         }
       }
-      if (count >= 2) {
+      if (count >= 2 && !insideQuotes(tokens, i)) {
         out.add(
             new Finding(
                 ID,
@@ -205,6 +210,22 @@ public final class SurfaceDetector implements Detector {
       i = last + 1;
     }
     return out;
+  }
+
+  /** Whether an open quotation mark precedes token {@code i} (a quoted English title is fine). */
+  private static boolean insideQuotes(List<Token> tokens, int i) {
+    boolean open = false;
+    for (int j = 0; j < i; j++) {
+      String s = tokens.get(j).text();
+      if (s.equals("„") || s.equals("«") || s.equals("»") && !open) {
+        open = true;
+      } else if (s.equals("“") || s.equals("«") || s.equals("”")) {
+        open = s.equals("“") && !open;
+      } else if (s.equals("\"")) {
+        open = !open;
+      }
+    }
+    return open;
   }
 
   private static boolean isEnglish(Token t) {

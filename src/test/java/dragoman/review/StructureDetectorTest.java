@@ -111,4 +111,11 @@ class StructureDetectorTest {
     assertThat(rules("Auch die Trainer fuhren mit dem Bus ins Hotel."))
         .doesNotContain("verb-second");
   }
+
+  @Test
+  void acceptsPoliteSieAfterVerbAndAdverbBeforeAdjective() {
+    assertThat(rules("Morgen bringen Sie bitte die Unterlagen mit.")).isEmpty();
+    assertThat(rules("Die Forscher arbeiten in einem streng geheimen Labor am Stadtrand."))
+        .isEmpty();
+  }
 }

@@ -84,4 +84,12 @@ class SurfaceDetectorTest {
         .containsExactly("english-possessive");
     assertThat(Shared.rules(surface, "Wie geht's dir heute?")).isEmpty();
   }
+
+  @Test
+  void acceptsPrefixCompoundsAndQuotedEnglishTitles() {
+    assertThat(Shared.rules(surface, "Die Polizei setzte nichtöffentliche Mittel ein.")).isEmpty();
+    assertThat(
+            Shared.rules(surface, "Im Radio lief „Bridge over Troubled Water“ in Dauerschleife."))
+        .isEmpty();
+  }
 }
