@@ -202,9 +202,21 @@ public final class StructureDetector implements Detector {
       Token second = from + 1 < to ? tokens.get(from + 1) : first;
       // "als würden wir ..." (as if) puts the verb first; "Als Folge ..." is a preposition.
       boolean asIf = lower.equals("als") && (second.isVerb() || second.upos().equals("NOUN"));
-      boolean subordinate = first.upos().equals("SCONJ") && SUBORDINATORS.contains(lower) && !asIf;
+      // After a comma, "als" (possibly after an adverb: "gerade als") opens a temporal clause;
+      // the tagger often reads it as a preposition.
+      int c = first.upos().equals("ADV") && from + 1 < to ? from + 1 : from;
+      boolean temporalAls =
+          afterComma
+              && tokens.get(c).text().equalsIgnoreCase("als")
+              && c + 1 < to
+              && !tokens.get(c + 1).isVerb()
+              && !tokens.get(c + 1).upos().equals("NOUN");
+      boolean subordinate =
+          (first.upos().equals("SCONJ") && SUBORDINATORS.contains(lower) && !asIf) || temporalAls;
       boolean mainAfterSubordinate = first.isVerb() && first.verbForm() == Token.VerbForm.FINITE;
       boolean verbFinal = subordinate || relative || (pending && !mainAfterSubordinate);
+      // A relative clause inside a subordinate clause leaves the outer clause waiting for its verb.
+      boolean outerPending = relative && pending;
       pending = false;
       if (!verbFinal) {
         continue;
@@ -219,7 +231,7 @@ public final class StructureDetector implements Detector {
       if (v < 0) {
         // No verb yet (e.g. "dass, wenn ..."): the clause goes on after the interruption, unless
         // a participle or adjective-like verb form may have closed it.
-        pending = !relative && !hasVerbForm(tokens, from, to);
+        pending = outerPending || !relative && !hasVerbForm(tokens, from, to);
         continue;
       }
       int end = v;
@@ -228,9 +240,10 @@ public final class StructureDetector implements Detector {
       }
       if (!hasFinite(tokens, v, end)) {
         // A zu-infinitive inside the clause ("dass X, um Y zu tun, kommt"): its verb is still due.
-        pending = !relative;
+        pending = outerPending || !relative;
         continue;
       }
+      pending = outerPending;
       int words = 0;
       boolean nominal = false;
       boolean verb = false;
@@ -519,7 +532,9 @@ public final class StructureDetector implements Detector {
   }
 
   private static boolean isBoundary(Token t) {
-    return t.upos().equals("PUNCT") || t.upos().equals("CCONJ") || !t.isWord() && !isNumber(t);
+    boolean conjunction =
+        t.upos().equals("CCONJ") && !COMPARATIVES.contains(t.text().toLowerCase(Locale.GERMAN));
+    return t.upos().equals("PUNCT") || conjunction || !t.isWord() && !isNumber(t);
   }
 
   private static boolean isNumber(Token t) {

@@ -118,4 +118,18 @@ class StructureDetectorTest {
     assertThat(rules("Die Forscher arbeiten in einem streng geheimen Labor am Stadtrand."))
         .isEmpty();
   }
+
+  @Test
+  void findsVerbNotLastInTemporalAlsClauseAcrossRelativeClause() {
+    assertThat(
+            rules(
+                "Die Kurse fielen, gerade als die Bank, die das Haus besaß, diesen Schritt"
+                    + " verkündete den Anlegern."))
+        .contains("finite-verb-position");
+    assertThat(
+            rules(
+                "Die Kurse fielen, gerade als die Bank, die das Haus besaß, diesen Schritt den"
+                    + " Anlegern verkündete."))
+        .doesNotContain("finite-verb-position");
+  }
 }
