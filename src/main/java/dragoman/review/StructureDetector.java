@@ -182,12 +182,12 @@ public final class StructureDetector implements Detector {
     boolean pending = false;
     int i = 0;
     while (i < tokens.size()) {
-      if (isBoundary(tokens.get(i))) {
+      if (isBoundary(tokens, i)) {
         i++;
         continue;
       }
       int from = i;
-      while (i < tokens.size() && !isBoundary(tokens.get(i))) {
+      while (i < tokens.size() && !isBoundary(tokens, i)) {
         i++;
       }
       int to = i;
@@ -529,6 +529,19 @@ public final class StructureDetector implements Detector {
       }
     }
     return false;
+  }
+
+  /** Like {@link #isBoundary(Token)}, but a hyphen inside a word ("UN-Rat") joins, not splits. */
+  private static boolean isBoundary(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (t.text().equals("-")
+        && i > 0
+        && i + 1 < tokens.size()
+        && tokens.get(i - 1).end() == t.start()
+        && tokens.get(i + 1).start() == t.end()) {
+      return false;
+    }
+    return isBoundary(t);
   }
 
   private static boolean isBoundary(Token t) {
