@@ -161,6 +161,9 @@ def wmt_set(lo, hi, systems, refs=WMT_REFS, tag="fit"):
     return items, wall
 
 
+_TEXTBERG = {}
+
+
 def textberg_set(part=None):
     """Text+Berg dev lines, human label 0, machine 1. part "fit" = first half of each side's lines,
     "eval" = second half, None = all."""
@@ -169,7 +172,9 @@ def textberg_set(part=None):
     for name, out in (("dev.de", "human.txt"), ("dev.google.de", "machine.txt")):
         lines = [detokenize(l) for l in open(os.path.join(base, name), encoding="utf-8").read().split("\n") if l.strip()]
         write_lines(os.path.join(folder, out), lines)
-    docs, wall = review(folder, "de-CH")
+    if "run" not in _TEXTBERG:  # one review run serves both halves
+        _TEXTBERG["run"] = review(folder, "de-CH")
+    docs, wall = _TEXTBERG["run"]
     items = []
     for doc, recs in docs.items():
         lines = list(by_line(recs).values())

@@ -132,4 +132,13 @@ class StructureDetectorTest {
                     + " Anlegern verkündete."))
         .doesNotContain("finite-verb-position");
   }
+
+  @Test
+  void hyphenInsideWordDoesNotEndTheClause() {
+    assertThat(
+            rules(
+                "Sie gingen, gerade als die Firma, die im EU-Binnenmarkt tätig war, diese Nachricht"
+                    + " verbreitete unter den Kunden."))
+        .contains("finite-verb-position");
+  }
 }
