@@ -26,6 +26,22 @@ public final class GrammarDetector implements Detector {
           "DE_VERBAGREEMENT", Severity.MAJOR,
           "DE_CASE", Severity.MINOR);
 
+  /**
+   * English messages for the reviewer (DESIGN.md: findings speak English); LanguageTool's own
+   * German message follows in brackets because it names the words involved.
+   */
+  private static final Map<String, String> ENGLISH =
+      Map.of(
+          "DE_AGREEMENT",
+          "agreement error in the noun phrase: article, adjective and noun differ in case, number"
+              + " or gender",
+          "DE_AGREEMENT2",
+          "agreement error between adjective and noun",
+          "DE_VERBAGREEMENT",
+          "subject and verb do not agree in person or number",
+          "DE_CASE",
+          "capitalisation: mid-sentence only nouns and names are capitalised");
+
   private final JLanguageTool tool;
   private final int maxChars;
 
@@ -68,7 +84,10 @@ public final class GrammarDetector implements Detector {
               rule,
               segment.start() + m.getFromPos(),
               segment.start() + m.getToPos(),
-              m.getRule().getDescription() + ": " + plain(m.getMessage()),
+              ENGLISH.getOrDefault(rule, m.getRule().getDescription())
+                  + " (LanguageTool: "
+                  + plain(m.getMessage())
+                  + ")",
               suggestions.isEmpty() ? null : suggestions.get(0),
               RULES.getOrDefault(rule, Severity.MINOR)));
     }

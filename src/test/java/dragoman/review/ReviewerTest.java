@@ -23,6 +23,7 @@ class ReviewerTest {
             .orElseThrow();
     assertThat(f.rule()).startsWith("DE_AGREEMENT");
     assertThat(text.substring(f.start(), f.end())).contains("teure Lampe");
+    assertThat(f.message()).startsWith("agreement error");
   }
 
   @Test
