@@ -10,9 +10,8 @@ package dragoman.align;
  *     other weights are measured in, nats)
  * @param anchors whether lexical anchors (numbers, cognates and names, punctuation) are scored
  *     (default true)
- * @param anchorMatchBonus cost removed for each anchor found on both sides of a bead (default 1.0)
- * @param anchorMissPenalty cost added for each anchor of a bead found on one side only (default
- *     0.3)
+ * @param anchorMatchBonus cost removed for each anchor found on both sides of a bead (default 2)
+ * @param anchorMissPenalty cost added for each anchor of a bead found on one side only (default 1)
  * @param numberWeight how many word anchors a number counts as (default 2: numbers rarely change in
  *     translation, words do)
  * @param punctuationPenalty cost per question mark, exclamation mark, quote, parenthesis or colon
@@ -55,7 +54,7 @@ public record AlignOptions(
   }
 
   public static AlignOptions defaults() {
-    return new AlignOptions(3, 1.0, true, 1.0, 0.3, 2.0, 0.3, 0.9, 10.0, 0.25, 4_000_000L, 12, 40);
+    return new AlignOptions(3, 1.0, true, 2.0, 1.0, 2.0, 0.3, 0.9, 10.0, 0.25, 4_000_000L, 12, 40);
   }
 
   public AlignOptions withAnchors(boolean on) {

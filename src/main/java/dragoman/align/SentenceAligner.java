@@ -114,30 +114,45 @@ public final class SentenceAligner {
         .ifPresent(
             t ->
                 scorers.add(
-                    new TranslationSimilarityCost(
-                        source,
-                        target,
-                        t,
-                        TranslationSimilarityCost.Translated.SOURCE,
-                        similarity,
-                        weight,
-                        options.translationThreshold())));
+                    translationCost(
+                        source, target, t, TranslationSimilarityCost.Translated.SOURCE, weight)));
     translations
         .ofTarget()
         .ifPresent(
             t ->
                 scorers.add(
-                    new TranslationSimilarityCost(
-                        source,
-                        target,
-                        t,
-                        TranslationSimilarityCost.Translated.TARGET,
-                        similarity,
-                        weight,
-                        options.translationThreshold())));
+                    translationCost(
+                        source, target, t, TranslationSimilarityCost.Translated.TARGET, weight)));
     BeadSearch.Band band =
         BeadSearch.Band.around(BeadSearch.corners(path), n, m, options.translationBand());
     return search.search(BeadScorer.sum(scorers.toArray(BeadScorer[]::new)), band);
+  }
+
+  private BeadScorer translationCost(
+      List<String> source,
+      List<String> target,
+      List<String> translation,
+      TranslationSimilarityCost.Translated translated,
+      double weight) {
+    return costWith(similarity, source, target, translation, translated, weight);
+  }
+
+  private <P> BeadScorer costWith(
+      TranslationSimilarityCost.Similarity<P> sim,
+      List<String> source,
+      List<String> target,
+      List<String> translation,
+      TranslationSimilarityCost.Translated translated,
+      double weight) {
+    return new TranslationSimilarityCost<>(
+        source,
+        target,
+        translation,
+        translated,
+        sim,
+        weight,
+        options.translationThreshold(),
+        options.maxBeadSide());
   }
 
   private static void requireSize(List<String> translation, int expected, String side) {

@@ -1,8 +1,8 @@
 package dragoman.align;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Translation similarity as in Bleualign (Sennrich and Volk 2010, "MT-based sentence alignment for
@@ -13,13 +13,21 @@ import java.util.Map;
  * into a 2-2 bead gains nothing unless it translates better. 1-0 and 0-1 beads cost nothing here:
  * the length model's prior prices them.
  *
- * <p>Scores are cached per bead; not thread-safe.
+ * <p>Each span of up to {@code maxSide} consecutive sentences is prepared once ({@link
+ * Similarity#prepare}, e.g. its chrF n-grams), so a bead costs one comparison. Not thread-safe.
+ *
+ * @param <P> a text prepared for comparison
  */
-public final class TranslationSimilarityCost implements BeadScorer {
-  /** A sentence-level similarity in [0, 1] of a hypothesis (machine translation) to a reference. */
-  @FunctionalInterface
-  public interface Similarity {
-    double score(String hypothesis, String reference);
+public final class TranslationSimilarityCost<P> implements BeadScorer {
+  /**
+   * A sentence-level similarity in [0, 1] of a hypothesis (machine translation) to a reference.
+   *
+   * @param <P> a text prepared for comparison
+   */
+  public interface Similarity<P> {
+    P prepare(String text);
+
+    double score(P hypothesis, P reference);
   }
 
   /** Which side the translation is of. */
@@ -34,10 +42,11 @@ public final class TranslationSimilarityCost implements BeadScorer {
   private final List<String> target;
   private final List<String> translation;
   private final Translated translated;
-  private final Similarity similarity;
+  private final Similarity<P> similarity;
   private final double weight;
   private final double threshold;
-  private final Map<Long, Double> cache = new HashMap<>();
+  private final SpanCache<P> hypotheses;
+  private final SpanCache<P> references;
 
   /**
    * @param translation one translated sentence per sentence of the translated side, in order
@@ -47,9 +56,10 @@ public final class TranslationSimilarityCost implements BeadScorer {
       List<String> target,
       List<String> translation,
       Translated translated,
-      Similarity similarity,
+      Similarity<P> similarity,
       double weight,
-      double threshold) {
+      double threshold,
+      int maxSide) {
     int expected = translated == Translated.SOURCE ? source.size() : target.size();
     if (translation.size() != expected) {
       throw new IllegalArgumentException(
@@ -65,6 +75,9 @@ public final class TranslationSimilarityCost implements BeadScorer {
     this.similarity = similarity;
     this.weight = weight;
     this.threshold = threshold;
+    List<String> other = translated == Translated.SOURCE ? target : source;
+    this.hypotheses = new SpanCache<>(translation, maxSide, similarity);
+    this.references = new SpanCache<>(other, maxSide, similarity);
   }
 
   @Override
@@ -72,36 +85,58 @@ public final class TranslationSimilarityCost implements BeadScorer {
     if (a == 0 || b == 0) {
       return 0;
     }
-    long key = ((long) i << 36) | ((long) a << 33) | ((long) j << 3) | b;
-    Double s = cache.get(key);
-    if (s == null) {
-      s = similarity(i, a, j, b);
-      cache.put(key, s);
-    }
-    return weight * (a + b) / 2.0 * (threshold - s);
+    return weight * (a + b) / 2.0 * (threshold - similarity(i, a, j, b));
   }
 
   /** The similarity of the bead's translated side to its other side, in [0, 1]. */
   public double similarity(int i, int a, int j, int b) {
-    String hypothesis;
-    String reference;
+    P hypothesis;
+    P reference;
     if (translated == Translated.SOURCE) {
-      hypothesis = join(translation, i, a);
-      reference = join(target, j, b);
+      hypothesis = hypotheses.get(i, a);
+      reference = references.get(j, b);
     } else {
-      hypothesis = join(translation, j, b);
-      reference = join(source, i, a);
+      hypothesis = hypotheses.get(j, b);
+      reference = references.get(i, a);
     }
-    if (hypothesis.isBlank() || reference.isBlank()) {
+    if (hypothesis == null || reference == null) {
       return 0;
     }
     return similarity.score(hypothesis, reference);
   }
 
-  private static String join(List<String> sentences, int from, int count) {
-    if (count == 1) {
-      return sentences.get(from);
+  /** Prepared texts of the spans {@code [from, from+count)}, joined by a space, made on demand. */
+  private static final class SpanCache<P> {
+    private final List<String> sentences;
+    private final Similarity<P> similarity;
+    private final List<List<P>> prepared = new ArrayList<>();
+    private final boolean[][] blank;
+
+    SpanCache(List<String> sentences, int maxSide, Similarity<P> similarity) {
+      this.sentences = sentences;
+      this.similarity = similarity;
+      for (int c = 0; c <= maxSide; c++) {
+        prepared.add(new ArrayList<>(Collections.nCopies(sentences.size(), null)));
+      }
+      this.blank = new boolean[maxSide + 1][sentences.size()];
     }
-    return String.join(" ", sentences.subList(from, from + count));
+
+    /** The prepared span, or null when its text is blank. */
+    P get(int from, int count) {
+      P p = prepared.get(count).get(from);
+      if (p == null && !blank[count][from]) {
+        String text =
+            count == 1
+                ? sentences.get(from)
+                : String.join(" ", sentences.subList(from, from + count));
+        if (text.isBlank()) {
+          blank[count][from] = true;
+          return null;
+        }
+        p = similarity.prepare(text);
+        prepared.get(count).set(from, p);
+      }
+      return p;
+    }
   }
 }

@@ -1,7 +1,6 @@
 package dragoman.align;
 
 import dragoman.eval.BeadFile;
-import dragoman.eval.Chrf;
 import dragoman.eval.SentenceAlignmentScores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,28 @@ public final class AlignTuning {
     List<String> fr = Files.readAllLines(dir.resolve("dev.fr"));
     List<String> gde = Files.readAllLines(dir.resolve("dev.google.de"));
     List<Bead> gold = BeadFile.read(dir.resolve("dev.defr"));
-    Chrf chrf = new Chrf(6, 0, 1);
-    TranslationSimilarityCost.Similarity sim = (h, r) -> chrf.sentenceScore(h, List.of(r)) / 100.0;
+    ChrfSimilarity sim = new ChrfSimilarity();
     String mode = args.length > 1 ? args[1] : "all";
+    if (mode.equals("grid")) {
+      // grid BONUS,MISS TRANSW,THR MAXSIDE ...: each arg a config "bonus:miss:transW:thr:max"
+      for (int k = 2; k < args.length; k++) {
+        String[] f = args[k].split(":");
+        AlignOptions o =
+            AlignOptions.defaults()
+                .withAnchors(Double.parseDouble(f[0]) >= 0)
+                .withAnchorWeights(Double.parseDouble(f[0]), Double.parseDouble(f[1]))
+                .withTranslationWeights(Double.parseDouble(f[2]), Double.parseDouble(f[3]))
+                .withMaxBeadSide(Integer.parseInt(f[4]));
+        run(
+            args[k],
+            new SentenceAligner(o, sim),
+            de,
+            fr,
+            o.translationWeight() > 0 ? gde : null,
+            gold);
+      }
+      return;
+    }
     AlignOptions base = AlignOptions.defaults();
     if (mode.equals("all") || mode.equals("len")) {
       run("length", new SentenceAligner(base.withAnchors(false), sim), de, fr, null, gold);
