@@ -73,12 +73,17 @@ public final class Bleu {
    * be scored against them (sacreBLEU's reference cache).
    */
   public static final class References {
-    private final List<Map<String, Integer>> maxCounts;
+    // segment -> order - 1 -> reference -> n-gram counts
+    private final List<NgramTable[][]> ngrams;
     private final List<int[]> lengths;
+    // token -> id over the references' tokens; a hypothesis token outside it can match nothing
+    private final Map<String, Integer> vocabulary;
 
-    private References(List<Map<String, Integer>> maxCounts, List<int[]> lengths) {
-      this.maxCounts = maxCounts;
+    private References(
+        List<NgramTable[][]> ngrams, List<int[]> lengths, Map<String, Integer> vocabulary) {
+      this.ngrams = ngrams;
       this.lengths = lengths;
+      this.vocabulary = vocabulary;
     }
 
     /** Number of segments. */
@@ -124,25 +129,33 @@ public final class Bleu {
   /** Tokenizes and counts the references once; see {@link References}. */
   public References references(List<List<String>> streams) {
     List<List<String>> segments = ReferenceStreams.bySegment(streams);
-    List<Map<String, Integer>> maxCounts = new ArrayList<>(segments.size());
+    Map<String, Integer> vocabulary = new HashMap<>();
+    List<NgramTable[][]> ngrams = new ArrayList<>(segments.size());
     List<int[]> lengths = new ArrayList<>(segments.size());
     for (List<String> refs : segments) {
-      Map<String, Integer> merged = new HashMap<>();
+      NgramTable[][] tables = new NgramTable[MAX_NGRAM_ORDER][refs.size()];
       int[] lens = new int[refs.size()];
       for (int r = 0; r < refs.size(); r++) {
         List<String> tokens = tokens(refs.get(r));
         lens[r] = tokens.size();
-        for (Map.Entry<String, Integer> e : ngrams(tokens).entrySet()) {
-          merged.merge(e.getKey(), e.getValue(), Math::max);
+        int[] ids = new int[tokens.size()];
+        for (int i = 0; i < ids.length; i++) {
+          ids[i] = vocabulary.computeIfAbsent(tokens.get(i), k -> vocabulary.size());
+        }
+        for (int n = 1; n <= MAX_NGRAM_ORDER; n++) {
+          tables[n - 1][r] = new NgramTable(ids, n);
         }
       }
-      maxCounts.add(merged);
+      ngrams.add(tables);
       lengths.add(lens);
     }
-    return new References(maxCounts, lengths);
+    return new References(ngrams, lengths, Map.copyOf(vocabulary));
   }
 
-  /** Summed statistics: [hypLen, refLen, correct_1..4, total_1..4]. */
+  /**
+   * Summed statistics: [hypLen, refLen, correct_1..4, total_1..4]. Correct counts are clipped by
+   * the maximum count of the n-gram in any one reference, as sacreBLEU merges its references.
+   */
   private long[] statistics(List<String> hypotheses, References refs) {
     if (hypotheses.size() != refs.size()) {
       throw new IllegalArgumentException(
@@ -157,15 +170,17 @@ public final class Bleu {
       int hypLen = tokens.size();
       stats[0] += hypLen;
       stats[1] += closestLength(hypLen, refs.lengths.get(i));
-      Map<String, Integer> refCounts = refs.maxCounts.get(i);
-      for (Map.Entry<String, Integer> e : ngrams(tokens).entrySet()) {
-        int n = order(e.getKey());
-        int count = e.getValue();
-        stats[2 + MAX_NGRAM_ORDER + n - 1] += count;
-        Integer ref = refCounts.get(e.getKey());
-        if (ref != null) {
-          stats[2 + n - 1] += Math.min(count, ref);
-        }
+      // Tokens the references lack all become -1: such n-grams match nothing either way, and
+      // totals count windows, so the statistics are those of the tokens themselves.
+      int[] ids = new int[hypLen];
+      for (int k = 0; k < hypLen; k++) {
+        ids[k] = refs.vocabulary.getOrDefault(tokens.get(k), -1);
+      }
+      NgramTable[][] refTables = refs.ngrams.get(i);
+      for (int n = 1; n <= MAX_NGRAM_ORDER; n++) {
+        NgramTable hyp = new NgramTable(ids, n);
+        stats[2 + n - 1] += hyp.matchesMax(refTables[n - 1]);
+        stats[2 + MAX_NGRAM_ORDER + n - 1] += hyp.total();
       }
     }
     return stats;
@@ -255,37 +270,5 @@ public final class Bleu {
   /** sacreBLEU's {@code _preprocess_segment}: rstrip, then 13a; then split into tokens. */
   private static List<String> tokens(String segment) {
     return PythonWhitespace.split(TOKENIZER.tokenize(PythonWhitespace.rstrip(segment)));
-  }
-
-  /**
-   * All n-grams of order 1..4, keyed by their tokens joined with single spaces (tokens never hold
-   * whitespace, so the key is unambiguous and its order is one more than its spaces).
-   */
-  private static Map<String, Integer> ngrams(List<String> tokens) {
-    Map<String, Integer> counts = new HashMap<>();
-    StringBuilder b = new StringBuilder();
-    for (int n = 1; n <= MAX_NGRAM_ORDER; n++) {
-      for (int i = 0; i + n <= tokens.size(); i++) {
-        b.setLength(0);
-        for (int k = i; k < i + n; k++) {
-          if (k > i) {
-            b.append(' ');
-          }
-          b.append(tokens.get(k));
-        }
-        counts.merge(b.toString(), 1, Integer::sum);
-      }
-    }
-    return counts;
-  }
-
-  private static int order(String ngram) {
-    int n = 1;
-    for (int i = 0; i < ngram.length(); i++) {
-      if (ngram.charAt(i) == ' ') {
-        n++;
-      }
-    }
-    return n;
   }
 }

@@ -57,11 +57,14 @@ public final class Chrf {
    * against them (sacreBLEU's reference cache).
    */
   public static final class References {
-    // segment -> reference -> order -> n-gram counts
-    private final List<List<List<Map<String, Integer>>>> ngrams;
+    // segment -> reference -> order (characters 1..c, then words 1..w) -> n-gram counts
+    private final List<List<NgramTable[]>> ngrams;
+    // word -> id, over the references' words; a hypothesis word not in it can match nothing
+    private final Map<String, Integer> vocabulary;
 
-    private References(List<List<List<Map<String, Integer>>>> ngrams) {
+    private References(List<List<NgramTable[]>> ngrams, Map<String, Integer> vocabulary) {
       this.ngrams = ngrams;
+      this.vocabulary = vocabulary;
     }
 
     /** Number of segments. */
@@ -100,7 +103,9 @@ public final class Chrf {
     }
     long[] sum = new long[3 * (charOrder + wordOrder)];
     for (int i = 0; i < hypotheses.size(); i++) {
-      long[] best = bestStatistics(ngrams(hypotheses.get(i)), references.ngrams.get(i));
+      long[] best =
+          bestStatistics(
+              ngrams(hypotheses.get(i), references.vocabulary, false), references.ngrams.get(i));
       for (int k = 0; k < sum.length; k++) {
         sum[k] += best[k];
       }
@@ -197,33 +202,41 @@ public final class Chrf {
   public List<Double> sentenceScores(List<String> hypotheses, References references) {
     List<Double> out = new ArrayList<>(hypotheses.size());
     for (int i = 0; i < hypotheses.size(); i++) {
-      out.add(fScore(bestStatistics(ngrams(hypotheses.get(i)), references.ngrams.get(i))));
+      out.add(
+          fScore(
+              bestStatistics(
+                  ngrams(hypotheses.get(i), references.vocabulary, false),
+                  references.ngrams.get(i))));
     }
     return out;
   }
 
   /** Extracts the reference n-grams once; see {@link References}. */
   public References references(List<List<String>> streams) {
-    List<List<List<Map<String, Integer>>>> all = new ArrayList<>();
+    Map<String, Integer> vocabulary = new HashMap<>();
+    List<List<NgramTable[]>> all = new ArrayList<>();
     for (List<String> refs : ReferenceStreams.bySegment(streams)) {
-      List<List<Map<String, Integer>>> perRef = new ArrayList<>(refs.size());
+      List<NgramTable[]> perRef = new ArrayList<>(refs.size());
       for (String r : refs) {
-        perRef.add(ngrams(r));
+        perRef.add(ngrams(r, vocabulary, true));
       }
       all.add(perRef);
     }
-    return new References(all);
+    return new References(all, Map.copyOf(vocabulary));
   }
 
   /** sacreBLEU's {@code _compute_segment_statistics}: the reference with the best F wins. */
-  private long[] bestStatistics(
-      List<Map<String, Integer>> hyp, List<List<Map<String, Integer>>> refs) {
+  private long[] bestStatistics(NgramTable[] hyp, List<NgramTable[]> refs) {
     long[] best = null;
     double bestF = -1.0;
-    for (List<Map<String, Integer>> ref : refs) {
-      long[] stats = new long[3 * hyp.size()];
-      for (int o = 0; o < hyp.size(); o++) {
-        matchStatistics(hyp.get(o), ref.get(o), stats, 3 * o);
+    for (NgramTable[] ref : refs) {
+      long[] stats = new long[3 * hyp.length];
+      for (int o = 0; o < hyp.length; o++) {
+        // sacreBLEU's _get_match_statistics: [hyp count, ref count, matches]; hypothesis
+        // n-grams of an order the reference lacks are not counted.
+        stats[3 * o] = ref[o].isEmpty() ? 0 : hyp[o].total();
+        stats[3 * o + 1] = ref[o].total();
+        stats[3 * o + 2] = hyp[o].matches(ref[o]);
       }
       double f = fScore(stats);
       if (f > bestF) {
@@ -232,28 +245,6 @@ public final class Chrf {
       }
     }
     return best;
-  }
-
-  /** sacreBLEU's {@code _get_match_statistics}: [hyp count, ref count, matches]. */
-  private static void matchStatistics(
-      Map<String, Integer> hyp, Map<String, Integer> ref, long[] out, int at) {
-    long hypCount = 0;
-    long matches = 0;
-    for (Map.Entry<String, Integer> e : hyp.entrySet()) {
-      hypCount += e.getValue();
-      Integer r = ref.get(e.getKey());
-      if (r != null) {
-        matches += Math.min(e.getValue(), r);
-      }
-    }
-    long refCount = 0;
-    for (int c : ref.values()) {
-      refCount += c;
-    }
-    // sacreBLEU does not count hypothesis n-grams of an order the reference lacks.
-    out[at] = ref.isEmpty() ? 0 : hypCount;
-    out[at + 1] = refCount;
-    out[at + 2] = matches;
   }
 
   /** sacreBLEU's {@code _compute_f_score} with eps_smoothing off: effective-order averaging. */
@@ -287,25 +278,30 @@ public final class Chrf {
     return 0.0;
   }
 
-  /** Character n-gram counts for orders 1..charOrder, then word n-grams for 1..wordOrder. */
-  private List<Map<String, Integer>> ngrams(String segment) {
-    List<Map<String, Integer>> out = new ArrayList<>(charOrder + wordOrder);
+  /**
+   * Character n-gram counts for orders 1..charOrder over the code points without whitespace, then
+   * word n-grams for 1..wordOrder over word ids. References add their words to the vocabulary; a
+   * hypothesis word outside it gets id -1, which no reference n-gram contains, so it changes no
+   * count that sacreBLEU uses (totals and clipped matches).
+   */
+  private NgramTable[] ngrams(String segment, Map<String, Integer> vocabulary, boolean grow) {
+    NgramTable[] out = new NgramTable[charOrder + wordOrder];
     int[] cps = PythonWhitespace.codePointsWithoutSpace(segment);
     for (int n = 1; n <= charOrder; n++) {
-      Map<String, Integer> counts = new HashMap<>();
-      for (int i = 0; i + n <= cps.length; i++) {
-        counts.merge(new String(cps, i, n), 1, Integer::sum);
-      }
-      out.add(counts);
+      out[n - 1] = new NgramTable(cps, n);
     }
     if (wordOrder > 0) {
       List<String> words = splitPunctuation(segment);
+      int[] ids = new int[words.size()];
+      for (int i = 0; i < ids.length; i++) {
+        String w = words.get(i);
+        ids[i] =
+            grow
+                ? vocabulary.computeIfAbsent(w, k -> vocabulary.size())
+                : vocabulary.getOrDefault(w, -1);
+      }
       for (int n = 1; n <= wordOrder; n++) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (int i = 0; i + n <= words.size(); i++) {
-          counts.merge(String.join(" ", words.subList(i, i + n)), 1, Integer::sum);
-        }
-        out.add(counts);
+        out[charOrder + n - 1] = new NgramTable(ids, n);
       }
     }
     return out;

@@ -57,6 +57,15 @@ final class PythonWhitespace {
 
   /** {@code "".join(s.split())}: the code points of s with all whitespace removed. */
   static int[] codePointsWithoutSpace(String s) {
-    return s.codePoints().filter(cp -> !isSpace(cp)).toArray();
+    int[] out = new int[s.length()];
+    int n = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (!isSpace(cp)) {
+        out[n++] = cp;
+      }
+      i += Character.charCount(cp);
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 }
