@@ -19,7 +19,7 @@ package dragoman.align;
  * @param cognateSimilarity least Jaro-Winkler similarity (Commons Text) for two words to count as
  *     cognates or the same name (default 0.9)
  * @param translationWeight weight of the translation similarity (Bleualign) cost per sentence of a
- *     bead (default 10)
+ *     bead (default 5)
  * @param translationThreshold chrF (0..1) at which a bead's translation similarity is neutral:
  *     above it a bead is cheaper than its length cost alone, below it dearer (default 0.25)
  * @param fullSearchCells largest number of DP cells (source x target sentences) searched in full;
@@ -27,7 +27,7 @@ package dragoman.align;
  * @param band half-width in sentences of the band searched around a coarser level's path (default
  *     12)
  * @param translationBand half-width of the band around the path without translation in which
- *     translation similarity is scored; bounds the chrF calls (default 40)
+ *     translation similarity is scored; bounds the chrF calls (default 15)
  */
 public record AlignOptions(
     int maxBeadSide,
@@ -54,7 +54,7 @@ public record AlignOptions(
   }
 
   public static AlignOptions defaults() {
-    return new AlignOptions(3, 1.0, true, 2.0, 1.0, 2.0, 0.3, 0.9, 10.0, 0.25, 4_000_000L, 12, 40);
+    return new AlignOptions(3, 1.0, true, 2.0, 1.0, 2.0, 0.3, 0.9, 5.0, 0.25, 4_000_000L, 12, 15);
   }
 
   public AlignOptions withAnchors(boolean on) {

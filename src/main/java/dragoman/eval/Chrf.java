@@ -30,6 +30,8 @@ public final class Chrf {
   private final int charOrder;
   private final int wordOrder;
   private final double beta;
+  // word -> id for profiles (chrF++ word n-grams); guarded by itself
+  private final Map<String, Integer> profileVocabulary = new HashMap<>();
 
   /** chrF2: character order 6, word order 0, beta 2. */
   public Chrf() {
@@ -114,56 +116,23 @@ public final class Chrf {
   }
 
   /**
-   * The n-gram counts of one text, extracted once so that it can be scored against many others (the
-   * sentence aligner compares every sentence with dozens of candidates). Each n-gram is kept as a
-   * 64-bit hash in a sorted array, so a comparison is a merge of two arrays; two distinct n-grams
-   * of a sentence pair share a hash with probability about 1e-13.
+   * The n-grams of one text, extracted once so that it can be scored against many others (the
+   * sentence aligner compares each span of sentences with dozens of candidates). Word ids come from
+   * a vocabulary shared by all profiles of this Chrf, so any two profiles compare exactly.
    */
   public static final class Profile {
-    private final long[][] keys;
-    private final int[][] counts;
-    private final long[] totals;
+    private final NgramTable[] ngrams;
 
-    private Profile(List<Map<String, Integer>> ngrams) {
-      int orders = ngrams.size();
-      keys = new long[orders][];
-      counts = new int[orders][];
-      totals = new long[orders];
-      for (int o = 0; o < orders; o++) {
-        Map<String, Integer> m = ngrams.get(o);
-        long[][] pairs = new long[m.size()][];
-        int k = 0;
-        for (Map.Entry<String, Integer> e : m.entrySet()) {
-          pairs[k++] = new long[] {hash(e.getKey()), e.getValue()};
-          totals[o] += e.getValue();
-        }
-        java.util.Arrays.sort(pairs, (x, y) -> Long.compare(x[0], y[0]));
-        keys[o] = new long[pairs.length];
-        counts[o] = new int[pairs.length];
-        for (int q = 0; q < pairs.length; q++) {
-          keys[o][q] = pairs[q][0];
-          counts[o][q] = (int) pairs[q][1];
-        }
-      }
-    }
-
-    /** 64-bit FNV-1a over the UTF-16 units, then a finalising mix (SplitMix64). */
-    private static long hash(String s) {
-      long h = 0xcbf29ce484222325L;
-      for (int i = 0; i < s.length(); i++) {
-        h ^= s.charAt(i);
-        h *= 0x100000001b3L;
-      }
-      h ^= h >>> 33;
-      h *= 0xff51afd7ed558ccdL;
-      h ^= h >>> 33;
-      return h;
+    private Profile(NgramTable[] ngrams) {
+      this.ngrams = ngrams;
     }
   }
 
   /** Extracts the n-grams of a text for {@link #sentenceScore(Profile, Profile)}. */
   public Profile profile(String text) {
-    return new Profile(ngrams(text));
+    synchronized (profileVocabulary) {
+      return new Profile(ngrams(text, profileVocabulary, true));
+    }
   }
 
   /**
@@ -171,31 +140,7 @@ public final class Chrf {
    * #profile}; equal to {@code sentenceScore(hypothesis, List.of(reference))} on their texts.
    */
   public double sentenceScore(Profile hypothesis, Profile reference) {
-    int orders = hypothesis.keys.length;
-    long[] stats = new long[3 * orders];
-    for (int o = 0; o < orders; o++) {
-      long[] hk = hypothesis.keys[o];
-      long[] rk = reference.keys[o];
-      int[] hc = hypothesis.counts[o];
-      int[] rc = reference.counts[o];
-      long matches = 0;
-      int p = 0;
-      int q = 0;
-      while (p < hk.length && q < rk.length) {
-        if (hk[p] < rk[q]) {
-          p++;
-        } else if (hk[p] > rk[q]) {
-          q++;
-        } else {
-          matches += Math.min(hc[p++], rc[q++]);
-        }
-      }
-      // As matchStatistics: hypothesis n-grams of an order the reference lacks do not count.
-      stats[3 * o] = rk.length == 0 ? 0 : hypothesis.totals[o];
-      stats[3 * o + 1] = reference.totals[o];
-      stats[3 * o + 2] = matches;
-    }
-    return fScore(stats);
+    return fScore(bestStatistics(hypothesis.ngrams, List.<NgramTable[]>of(reference.ngrams)));
   }
 
   /** Per-line chrF of each hypothesis line (sacreBLEU's --sentence-level). */
