@@ -42,15 +42,19 @@ public final class SentenceAligner {
   }
 
   private final AlignOptions options;
-  private final TranslationSimilarityCost.Similarity similarity;
+  private final TranslationSimilarityCost.Similarity<?> similarity;
 
   /**
-   * @param similarity sentence similarity of a translation to the other side, in [0, 1] (chrF from
-   *     eval/, as the command uses)
+   * @param similarity sentence similarity of a translation to the other side, in [0, 1]
    */
-  public SentenceAligner(AlignOptions options, TranslationSimilarityCost.Similarity similarity) {
+  public SentenceAligner(AlignOptions options, TranslationSimilarityCost.Similarity<?> similarity) {
     this.options = options;
     this.similarity = similarity;
+  }
+
+  /** With chrF ({@link ChrfSimilarity}) as the translation similarity. */
+  public SentenceAligner(AlignOptions options) {
+    this(options, new ChrfSimilarity());
   }
 
   public AlignOptions options() {
