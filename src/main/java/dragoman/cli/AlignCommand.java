@@ -9,7 +9,7 @@ import dragoman.export.AtomicFile;
 import dragoman.text.BadInputException;
 import dragoman.text.Language;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -110,7 +110,7 @@ final class AlignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintStream err = System.err;
+    PrintWriter err = spec.commandLine().getErr();
     if (model != null) {
       err.println(
           "dragoman align: translation on the fly (--model) needs the translation engine, which is"
