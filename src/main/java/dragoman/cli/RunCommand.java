@@ -1,14 +1,128 @@
 package dragoman.cli;
 
+import dragoman.mt.GenerationOptions;
+import dragoman.mt.ModelResolver;
+import dragoman.pipeline.PipelineRun;
+import dragoman.pipeline.RunOptions;
+import dragoman.pipeline.Stages;
+import dragoman.pipeline.SummaryTable;
+import dragoman.text.InputCollector;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "The whole pipeline per document: segment, review, translate, align, export.")
-final class RunCommand extends NotBuiltYet {
+    description = {
+      "The whole pipeline per document: segment, review, translate, align, export.",
+      "Writes OUT/<doc>.jsonl, OUT/<doc>.tmx (TMX 1.4b), OUT/<doc>.xlf (XLIFF 2.1) and"
+          + " OUT/index.html (the viewer); prints a summary table on stderr. An English"
+          + " counterpart NAME.en.txt next to NAME.txt is aligned with it; it is not a document."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DIR|FILE",
+      description = "German documents: folders (searched recursively) or files.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(
+      names = "--include",
+      paramLabel = "GLOB",
+      description = "Which files in folders to read (repeatable; default: ${DEFAULT-VALUE}).")
+  List<String> includes = new ArrayList<>(InputCollector.DEFAULT_INCLUDES);
+
+  @Option(
+      names = {"-o", "--out"},
+      required = true,
+      paramLabel = "OUT",
+      description = "Output folder (created if missing).")
+  Path out;
+
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
+      description = "Documents processed at once (default: up to 4, one per processor).")
+  Integer jobs;
+
+  @Option(
+      names = "--resume",
+      description =
+          "Skip documents whose outputs are complete and whose input, counterpart and stages have"
+              + " not changed since they were written.")
+  boolean resume;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "Translation model folder (default: $DRAGOMAN_MODEL, models/opus-mt-de-en/, then the"
+              + " user cache).")
+  Path model;
+
+  @Option(
+      names = "--offline",
+      description = "Never download the model; without one, translation is skipped.")
+  boolean offline;
+
+  @Option(
+      names = "--beam",
+      paramLabel = "N",
+      description = "Beam width for translation (default: the model's, 4 for opus-mt; 1 = greedy).")
+  int beam;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "ONNX Runtime threads (default 0: one per core).")
+  int threads;
+
+  @Option(names = "--quantized", description = "Use the model's int8 files (faster, smaller).")
+  boolean quantized;
+
+  @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
+  boolean noProgress;
+
+  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  int issue() {
-    return 8;
+  public Integer call() throws IOException {
+    int j = jobs == null ? RunOptions.defaultJobs() : jobs;
+    if (j < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+    }
+    RunOptions options =
+        new RunOptions(
+            inputs,
+            includes,
+            out,
+            j,
+            resume,
+            model,
+            GenerationOptions.defaults()
+                .withNumBeams(beam)
+                .withThreads(threads)
+                .withQuantized(quantized)
+                .withOffline(offline),
+            !noProgress && System.console() != null);
+    PrintStream err = System.err;
+    boolean bar = options.progress();
+    try (Stages stages = Stages.open(options, ModelResolver.standard(err, bar))) {
+      PipelineRun.Summary summary = new PipelineRun(options, stages, err).run();
+      err.print(SummaryTable.format(summary));
+      err.println("dragoman run: viewer at " + out.resolve(PipelineRun.VIEWER));
+      return summary.exitCode();
+    }
   }
 }

@@ -1,0 +1,54 @@
+package dragoman.cli;
+
+import dragoman.mt.GenerationOptions;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The translation flags, mapped onto {@link GenerationOptions} and nothing else. */
+final class GenerationFlags {
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "Model directory (default: $DRAGOMAN_MODEL, then models/opus-mt-de-en/, then the user"
+              + " cache, pulled on first use).")
+  Path model;
+
+  @Option(
+      names = "--beam",
+      paramLabel = "N",
+      description = "Beam width; 1 is greedy (default: the model's num_beams, 4 for opus-mt).")
+  Integer beam;
+
+  @Option(
+      names = "--max-batch-tokens",
+      paramLabel = "N",
+      description = "Source tokens per batch, padding included; beams count each (default: 4096).")
+  Integer maxBatchTokens;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "ONNX Runtime intra-op threads (default: one per core).")
+  Integer threads;
+
+  @Option(names = "--quantized", description = "Use the int8 onnx/*_quantized.onnx files.")
+  boolean quantized;
+
+  @Option(names = "--offline", description = "Never download a model.")
+  boolean offline;
+
+  GenerationOptions options() {
+    GenerationOptions o = GenerationOptions.defaults();
+    if (beam != null) {
+      o = o.withNumBeams(beam);
+    }
+    if (maxBatchTokens != null) {
+      o = o.withMaxBatchTokens(maxBatchTokens);
+    }
+    if (threads != null) {
+      o = o.withThreads(threads);
+    }
+    return o.withQuantized(quantized).withOffline(offline);
+  }
+}

@@ -1,0 +1,165 @@
+package dragoman.mt;
+
+/**
+ * Every knob of translation in one flat value (after CTranslate2's {@code TranslationOptions}). The
+ * CLI maps its flags onto this record and nothing else knows about flags. A field left at its "from
+ * the model" value ({@code 0}, {@code NaN} or {@code null}) takes the model's {@code
+ * generation_config.json}.
+ *
+ * @param numBeams beam width; 1 is greedy search, 0 takes {@code num_beams} from the model
+ *     (opus-mt: 4). Default 0.
+ * @param lengthPenalty exponent on the hypothesis length in beam scores (Hugging Face {@code
+ *     length_penalty}); NaN takes the model's (default 1.0). Default NaN.
+ * @param earlyStopping beam search stops a sentence once {@code num_beams} hypotheses are finished
+ *     (Hugging Face {@code early_stopping=True}); null takes the model's (default false). Default
+ *     null.
+ * @param maxLengthFactor target length limit as a multiple of the source length: at most {@code
+ *     maxLengthFactor * sourceTokens + maxLengthOffset} new tokens, and never more than the model's
+ *     {@code max_length - 1}; 0 uses the model's {@code max_length} alone, as Hugging Face does.
+ *     Default 3 (Marian NMT's {@code --max-length-factor}).
+ * @param maxLengthOffset added to the source-proportional limit so short inputs keep room. Default
+ *     10.
+ * @param maxBatchTokens source tokens per batch, padding included; a beam search counts each
+ *     sentence {@code numBeams} times. Default 4096.
+ * @param threads ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose (one per core). Default
+ *     0.
+ * @param quantized use the int8 {@code onnx/*_quantized.onnx} files. Default false.
+ * @param offline never download a model. Default false.
+ */
+public record GenerationOptions(
+    int numBeams,
+    double lengthPenalty,
+    Boolean earlyStopping,
+    double maxLengthFactor,
+    int maxLengthOffset,
+    int maxBatchTokens,
+    int threads,
+    boolean quantized,
+    boolean offline) {
+
+  public static final GenerationOptions DEFAULTS =
+      new GenerationOptions(0, Double.NaN, null, 3.0, 10, 4096, 0, false, false);
+
+  public GenerationOptions {
+    if (numBeams < 0) {
+      throw new IllegalArgumentException("numBeams must be 0 (model default) or positive");
+    }
+    if (maxLengthFactor < 0 || maxLengthOffset < 0) {
+      throw new IllegalArgumentException("length limits must not be negative");
+    }
+    if (maxBatchTokens < 1) {
+      throw new IllegalArgumentException("maxBatchTokens must be positive");
+    }
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be 0 (automatic) or positive");
+    }
+  }
+
+  public static GenerationOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public GenerationOptions withNumBeams(int v) {
+    return new GenerationOptions(
+        v,
+        lengthPenalty,
+        earlyStopping,
+        maxLengthFactor,
+        maxLengthOffset,
+        maxBatchTokens,
+        threads,
+        quantized,
+        offline);
+  }
+
+  public GenerationOptions withLengthPenalty(double v) {
+    return new GenerationOptions(
+        numBeams,
+        v,
+        earlyStopping,
+        maxLengthFactor,
+        maxLengthOffset,
+        maxBatchTokens,
+        threads,
+        quantized,
+        offline);
+  }
+
+  public GenerationOptions withEarlyStopping(Boolean v) {
+    return new GenerationOptions(
+        numBeams,
+        lengthPenalty,
+        v,
+        maxLengthFactor,
+        maxLengthOffset,
+        maxBatchTokens,
+        threads,
+        quantized,
+        offline);
+  }
+
+  public GenerationOptions withMaxLengthFactor(double v) {
+    return new GenerationOptions(
+        numBeams,
+        lengthPenalty,
+        earlyStopping,
+        v,
+        maxLengthOffset,
+        maxBatchTokens,
+        threads,
+        quantized,
+        offline);
+  }
+
+  public GenerationOptions withMaxBatchTokens(int v) {
+    return new GenerationOptions(
+        numBeams,
+        lengthPenalty,
+        earlyStopping,
+        maxLengthFactor,
+        maxLengthOffset,
+        v,
+        threads,
+        quantized,
+        offline);
+  }
+
+  public GenerationOptions withThreads(int v) {
+    return new GenerationOptions(
+        numBeams,
+        lengthPenalty,
+        earlyStopping,
+        maxLengthFactor,
+        maxLengthOffset,
+        maxBatchTokens,
+        v,
+        quantized,
+        offline);
+  }
+
+  public GenerationOptions withQuantized(boolean v) {
+    return new GenerationOptions(
+        numBeams,
+        lengthPenalty,
+        earlyStopping,
+        maxLengthFactor,
+        maxLengthOffset,
+        maxBatchTokens,
+        threads,
+        v,
+        offline);
+  }
+
+  public GenerationOptions withOffline(boolean v) {
+    return new GenerationOptions(
+        numBeams,
+        lengthPenalty,
+        earlyStopping,
+        maxLengthFactor,
+        maxLengthOffset,
+        maxBatchTokens,
+        threads,
+        quantized,
+        v);
+  }
+}

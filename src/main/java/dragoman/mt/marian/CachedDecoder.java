@@ -1,0 +1,164 @@
+package dragoman.mt.marian;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The decoder side of one batch, with its KV cache kept between steps: each step feeds only the
+ * newest token. As Transformers.js does with a merged decoder, step 0 gets empty past tensors
+ * ({@code [rows, heads, 0, head_dim]}) and {@code use_cache_branch = false}; later steps feed the
+ * decoder {@code present.*} of the previous step and the encoder {@code present.*} kept from step
+ * 0, with {@code use_cache_branch = true}. With the split pair, step 0 runs {@code decoder_model}
+ * and later steps {@code decoder_with_past_model}.
+ *
+ * <p>A beam search reorders rows between steps; only the decoder half of the cache is gathered,
+ * because beams of one sentence share the same encoder keys and values.
+ */
+public final class CachedDecoder implements DecoderStep, AutoCloseable {
+  private final MarianModel model;
+  private final NDManager manager;
+  private final NDArray encoderHidden;
+  private final NDArray encoderMask;
+  private final int rows;
+  private final int layers;
+  private final String[] pastDecoder;
+  private final String[] pastEncoder;
+  private final String[] presentDecoder;
+  private final String[] presentEncoder;
+  private NDArray[] decoderCache;
+  private NDArray[] encoderCache;
+  private int step;
+
+  CachedDecoder(
+      MarianModel model, NDManager manager, NDArray encoderHidden, NDArray encoderMask, int rows) {
+    this.model = model;
+    this.manager = manager;
+    this.encoderHidden = encoderHidden;
+    this.encoderMask = encoderMask;
+    this.rows = rows;
+    this.layers = model.config().decoderLayers();
+    this.pastDecoder = new String[2 * layers];
+    this.pastEncoder = new String[2 * layers];
+    this.presentDecoder = new String[2 * layers];
+    this.presentEncoder = new String[2 * layers];
+    for (int i = 0; i < layers; i++) {
+      for (int kv = 0; kv < 2; kv++) {
+        String suffix = kv == 0 ? ".key" : ".value";
+        pastDecoder[2 * i + kv] = "past_key_values." + i + ".decoder" + suffix;
+        pastEncoder[2 * i + kv] = "past_key_values." + i + ".encoder" + suffix;
+        presentDecoder[2 * i + kv] = "present." + i + ".decoder" + suffix;
+        presentEncoder[2 * i + kv] = "present." + i + ".encoder" + suffix;
+      }
+    }
+  }
+
+  @Override
+  public float[] next(long[] tokens, int[] parents) {
+    if (tokens.length != rows) {
+      throw new IllegalArgumentException("expected " + rows + " rows, got " + tokens.length);
+    }
+    if (parents != null && decoderCache != null) {
+      reorder(parents);
+    }
+    try (NDManager scratch = manager.newSubManager()) {
+      Map<String, NDArray> in = new HashMap<>();
+      // input_ids decides which manager owns the outputs: the scratch one, closed after the step.
+      in.put(MarianModel.INPUT_IDS, scratch.create(tokens, new Shape(rows, 1)));
+      in.put(MarianModel.ENCODER_MASK, encoderMask);
+      in.put(MarianModel.ENCODER_HIDDEN, encoderHidden);
+      OnnxSession session;
+      if (step == 0) {
+        session = model.firstDecoder();
+        if (model.merged()) {
+          in.put(MarianModel.USE_CACHE_BRANCH, scratch.create(new boolean[] {false}));
+          MarianConfig c = model.config();
+          Shape empty = new Shape(rows, c.decoderHeads(), 0, c.headDim());
+          for (int i = 0; i < 2 * layers; i++) {
+            in.put(pastDecoder[i], scratch.create(FloatBuffer.allocate(0), empty));
+            in.put(pastEncoder[i], scratch.create(FloatBuffer.allocate(0), empty));
+          }
+        }
+      } else {
+        session = model.cachedDecoder();
+        if (model.merged()) {
+          in.put(MarianModel.USE_CACHE_BRANCH, scratch.create(new boolean[] {true}));
+        }
+        for (int i = 0; i < 2 * layers; i++) {
+          in.put(pastDecoder[i], decoderCache[i]);
+          in.put(pastEncoder[i], encoderCache[i]);
+        }
+      }
+      NDList out = session.run(in);
+      NDArray logits = session.output(out, MarianModel.LOGITS);
+      int vocab = model.config().vocabSize();
+      long[] shape = logits.getShape().getShape();
+      if (shape.length != 3 || shape[2] != vocab) {
+        throw new IllegalStateException(
+            session.file()
+                + ": logits have shape "
+                + logits.getShape()
+                + ", expected [rows, 1, "
+                + vocab
+                + "] (config.json vocab_size)");
+      }
+      float[] result = logits.toFloatArray();
+      NDArray[] nextDecoder = new NDArray[2 * layers];
+      for (int i = 0; i < 2 * layers; i++) {
+        nextDecoder[i] = session.output(out, presentDecoder[i]);
+        nextDecoder[i].attach(manager);
+      }
+      if (step == 0) {
+        encoderCache = new NDArray[2 * layers];
+        for (int i = 0; i < 2 * layers; i++) {
+          encoderCache[i] = session.output(out, presentEncoder[i]);
+          encoderCache[i].attach(manager);
+        }
+      }
+      if (decoderCache != null) {
+        for (NDArray old : decoderCache) {
+          old.close();
+        }
+      }
+      decoderCache = nextDecoder;
+      step++;
+      return result;
+    }
+  }
+
+  private void reorder(int[] parents) {
+    boolean identity = true;
+    for (int r = 0; r < rows && identity; r++) {
+      identity = parents[r] == r;
+    }
+    if (identity) {
+      return;
+    }
+    for (int i = 0; i < decoderCache.length; i++) {
+      NDArray old = decoderCache[i];
+      Shape shape = old.getShape();
+      float[] data = old.toFloatArray();
+      int per = data.length / rows;
+      float[] moved = new float[data.length];
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(data, parents[r] * per, moved, r * per, per);
+      }
+      decoderCache[i] = manager.create(moved, shape);
+      old.close();
+    }
+  }
+
+  /** How many steps ran (for tests and benchmarks). */
+  public int steps() {
+    return step;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,19 @@
+package dragoman.mt.marian;
+
+/**
+ * One decoder step for a set of rows (sentences, or sentences times beams): the model side of a
+ * search. The search ({@link GreedySearch}, {@link BeamSearch}) only sees this function, so it can
+ * be driven by fake logits in tests and by the ONNX decoder in {@link MarianModel}.
+ */
+@FunctionalInterface
+public interface DecoderStep {
+  /**
+   * Runs the decoder on the next token of every row and returns the logits for the token after it.
+   *
+   * @param tokens the newest token of each row; {@code tokens.length} is the number of rows
+   * @param parents for each row, the row of the previous step whose history (KV cache) it extends,
+   *     or null when every row continues itself (always null at the first step)
+   * @return logits, row-major: {@code rows * vocabSize} values
+   */
+  float[] next(long[] tokens, int[] parents);
+}

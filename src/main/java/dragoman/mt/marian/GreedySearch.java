@@ -1,0 +1,95 @@
+package dragoman.mt.marian;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Greedy decoding with Hugging Face {@code generate} semantics for Marian (transformers {@code
+ * GenerationMixin._sample} without sampling): logits processors on the raw logits ({@code
+ * NoBadWordsLogitsProcessor} sets the bad ids to -inf, {@code ForcedEOSTokenLogitsProcessor} leaves
+ * only EOS when {@code cur_len == max_length - 1}), then the first arg-max; a finished row keeps
+ * receiving pad. {@code max_length} counts the decoder start token, as in transformers.
+ */
+public final class GreedySearch {
+  private final SearchSettings settings;
+  private final boolean[] bad;
+
+  public GreedySearch(SearchSettings settings) {
+    this.settings = settings;
+    this.bad = settings.badMask();
+  }
+
+  /**
+   * @param maxLengths per sentence, the Hugging Face {@code max_length} (decoder start included; at
+   *     least 2)
+   * @return one hypothesis per sentence
+   */
+  public List<Hypothesis> run(DecoderStep step, int[] maxLengths) {
+    int rows = maxLengths.length;
+    int vocab = settings.vocabSize();
+    int limit = 0;
+    for (int m : maxLengths) {
+      if (m < 2) {
+        throw new IllegalArgumentException("max length must be at least 2, got " + m);
+      }
+      limit = Math.max(limit, m);
+    }
+    long[] last = new long[rows];
+    Arrays.fill(last, settings.decoderStartId());
+    boolean[] finished = new boolean[rows];
+    double[] sum = new double[rows];
+    int[] count = new int[rows];
+    List<List<Integer>> tokens = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      tokens.add(new ArrayList<>());
+    }
+    int curLen = 1;
+    int open = rows;
+    while (open > 0 && curLen < limit) {
+      float[] logits = step.next(last, null);
+      if (logits.length != rows * vocab) {
+        throw new IllegalStateException(
+            "decoder returned " + logits.length + " logits for " + rows + " rows of " + vocab);
+      }
+      for (int r = 0; r < rows; r++) {
+        if (finished[r]) {
+          last[r] = settings.padId();
+          continue;
+        }
+        int token =
+            curLen == maxLengths[r] - 1 ? settings.eosId() : argmax(logits, r * vocab, vocab);
+        sum[r] +=
+            logits[r * vocab + token] - LogSoftmax.logSumExp(logits, r, vocab, settings.padId());
+        count[r]++;
+        last[r] = token;
+        if (token == settings.eosId()) {
+          finished[r] = true;
+          open--;
+        } else {
+          tokens.get(r).add(token);
+        }
+      }
+      curLen++;
+    }
+    List<Hypothesis> out = new ArrayList<>(rows);
+    for (int r = 0; r < rows; r++) {
+      out.add(new Hypothesis(tokens.get(r), sum[r], count[r], sum[r]));
+    }
+    return out;
+  }
+
+  /** The first index of the largest logit among tokens that may be generated (torch.argmax). */
+  private int argmax(float[] logits, int off, int vocab) {
+    int best = -1;
+    float bestValue = Float.NEGATIVE_INFINITY;
+    for (int i = 0; i < vocab; i++) {
+      float v = logits[off + i];
+      if ((best < 0 || v > bestValue) && !bad[i]) {
+        best = i;
+        bestValue = v;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,247 @@
+package dragoman.mt.marian;
+
+import dragoman.mt.BatchPlanner;
+import dragoman.mt.ClauseSplitter;
+import dragoman.mt.GenerationOptions;
+import dragoman.mt.ModelException;
+import dragoman.mt.Translation;
+import dragoman.mt.Translator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * German-to-English translation with a Marian ONNX model: tokenizing ({@link MarianTokenizer}),
+ * splitting over-long sentences ({@link ClauseSplitter}), batching by a token budget ({@link
+ * BatchPlanner}), running the model ({@link MarianModel}, {@link CachedDecoder}) and searching
+ * ({@link GreedySearch}, {@link BeamSearch}) are separate; this class wires them.
+ *
+ * <p>Length limit: each sentence may generate at most {@code min(max_length - 1,
+ * ceil(maxLengthFactor * n) + maxLengthOffset)} tokens, EOS included, where {@code n} counts its
+ * source tokens ({@code </s>} included) and {@code max_length} comes from the generation config;
+ * with {@code maxLengthFactor = 0} the generation config's {@code max_length} alone applies, as in
+ * transformers. The source-proportional bound (Marian NMT's {@code --max-length-factor}, default 3)
+ * stops a degenerate, repeating output of a short sentence from running to 511 tokens and holding
+ * its whole batch; no real translation is three times as long as its source.
+ */
+public final class MarianTranslator implements Translator {
+  private final ModelDirectory dir;
+  private final MarianConfig config;
+  private final MarianTokenizer tokenizer;
+  private final MarianModel model;
+  private final GenerationOptions options;
+  private final SearchSettings settings;
+  private final ClauseSplitter splitter;
+  private final int inputLimit;
+  private volatile IntConsumer progress = n -> {};
+
+  private MarianTranslator(
+      ModelDirectory dir,
+      MarianConfig config,
+      MarianTokenizer tokenizer,
+      MarianModel model,
+      GenerationOptions options) {
+    this.dir = dir;
+    this.config = config;
+    this.tokenizer = tokenizer;
+    this.model = model;
+    this.options = options;
+    int beams = options.numBeams() > 0 ? options.numBeams() : Math.max(1, config.numBeams());
+    double lp =
+        Double.isNaN(options.lengthPenalty()) ? config.lengthPenalty() : options.lengthPenalty();
+    boolean early =
+        options.earlyStopping() == null ? config.earlyStopping() : options.earlyStopping();
+    int eos = config.forcedEosId() != null ? config.forcedEosId() : config.eosId();
+    this.settings =
+        new SearchSettings(
+            beams,
+            lp,
+            early,
+            config.decoderStartId(),
+            eos,
+            config.padId(),
+            config.badTokenIds().stream().mapToInt(Integer::intValue).toArray(),
+            config.vocabSize());
+    this.inputLimit = Math.min(config.maxPositionEmbeddings(), tokenizer.modelMaxLength());
+    this.splitter = new ClauseSplitter(tokenizer::count, inputLimit);
+  }
+
+  /**
+   * Opens a model directory: the entry point for every stage that translates.
+   *
+   * @param dir a model directory (DESIGN.md layout); see {@link dragoman.mt.ModelResolver} to find
+   *     one
+   * @param options generation options; {@link GenerationOptions#defaults()} for the model's own
+   * @throws ModelException one line naming the file and the problem
+   */
+  public static MarianTranslator open(Path dir, GenerationOptions options) throws ModelException {
+    return open(ModelDirectory.locate(dir, options.quantized()), options);
+  }
+
+  /** Opens located files (e.g. a chosen decoder variant). */
+  public static MarianTranslator open(ModelDirectory dir, GenerationOptions options)
+      throws ModelException {
+    MarianConfig config = dir.readConfig();
+    MarianTokenizer tokenizer = MarianTokenizer.load(dir.tokenizer());
+    try {
+      if (tokenizer.vocabSize() != config.vocabSize()) {
+        throw new ModelException(
+            dir.tokenizer(),
+            "defines "
+                + tokenizer.vocabSize()
+                + " token ids but config.json says vocab_size "
+                + config.vocabSize()
+                + ": tokenizer and model do not belong together");
+      }
+      MarianModel model = MarianModel.load(dir, config, options.threads());
+      return new MarianTranslator(dir, config, tokenizer, model, options);
+    } catch (ModelException | RuntimeException e) {
+      tokenizer.close();
+      throw e;
+    }
+  }
+
+  /** Called with the number of sentences finished after each batch (for progress bars). */
+  public void onProgress(IntConsumer listener) {
+    this.progress = listener == null ? n -> {} : listener;
+  }
+
+  public SearchSettings settings() {
+    return settings;
+  }
+
+  /** The longest input, in tokens, the model takes before a sentence is split. */
+  public int inputLimit() {
+    return inputLimit;
+  }
+
+  @Override
+  public String modelName() {
+    return dir.name();
+  }
+
+  public ModelDirectory directory() {
+    return dir;
+  }
+
+  /** One unit of work: a sentence, or one part of a split sentence. */
+  private record Unit(int sentence, long[] ids) {}
+
+  @Override
+  public synchronized List<Translation> translate(List<String> sentences) {
+    List<Unit> units = new ArrayList<>();
+    int[] parts = new int[sentences.size()];
+    for (int s = 0; s < sentences.size(); s++) {
+      String text = sentences.get(s).strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      long[] ids = tokenizer.encode(text);
+      if (ids.length <= inputLimit) {
+        units.add(new Unit(s, ids));
+        parts[s] = 1;
+        continue;
+      }
+      for (String part : splitter.split(text)) {
+        units.add(new Unit(s, tokenizer.encode(part)));
+        parts[s]++;
+      }
+    }
+    Hypothesis[] results = NativeStack.call("translate", () -> run(units));
+    List<List<Hypothesis>> bySentence = new ArrayList<>();
+    for (int s = 0; s < sentences.size(); s++) {
+      bySentence.add(new ArrayList<>());
+    }
+    for (int u = 0; u < units.size(); u++) {
+      bySentence.get(units.get(u).sentence()).add(results[u]);
+    }
+    List<Translation> out = new ArrayList<>(sentences.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      out.add(combine(bySentence.get(s), Math.max(1, parts[s])));
+    }
+    return out;
+  }
+
+  /** Token ids of each sentence as the model sees them (for tests and tools). */
+  public long[] encode(String sentence) {
+    return tokenizer.encode(sentence);
+  }
+
+  /** Runs the search on already tokenized inputs, in input order. */
+  public synchronized List<Hypothesis> generate(List<long[]> inputs) {
+    List<Unit> units = new ArrayList<>();
+    for (long[] ids : inputs) {
+      units.add(new Unit(units.size(), ids));
+    }
+    return Arrays.asList(NativeStack.call("translate", () -> run(units)));
+  }
+
+  private Hypothesis[] run(List<Unit> units) {
+    Hypothesis[] results = new Hypothesis[units.size()];
+    int[] lengths = units.stream().mapToInt(u -> u.ids().length).toArray();
+    int beams = settings.numBeams();
+    int done = 0;
+    for (int[] batch : BatchPlanner.plan(lengths, options.maxBatchTokens(), beams)) {
+      int width = lengths[batch[0]];
+      long[][] ids = new long[batch.length][width];
+      int[] real = new int[batch.length];
+      int[] maxLengths = new int[batch.length];
+      for (int b = 0; b < batch.length; b++) {
+        long[] src = units.get(batch[b]).ids();
+        Arrays.fill(ids[b], config.padId());
+        System.arraycopy(src, 0, ids[b], 0, src.length);
+        real[b] = src.length;
+        maxLengths[b] = maxLength(src.length);
+      }
+      List<Hypothesis> hyps;
+      try (CachedDecoder decoder = model.start(ids, real, beams)) {
+        hyps =
+            beams == 1
+                ? new GreedySearch(settings).run(decoder, maxLengths)
+                : new BeamSearch(settings).run(decoder, maxLengths);
+      }
+      for (int b = 0; b < batch.length; b++) {
+        results[batch[b]] = hyps.get(b);
+      }
+      done += batch.length;
+      progress.accept(done);
+    }
+    return results;
+  }
+
+  /** Hugging Face {@code max_length} (decoder start included) for a source of n tokens. */
+  int maxLength(int n) {
+    int byConfig = Math.max(2, config.maxLength());
+    if (options.maxLengthFactor() <= 0) {
+      return byConfig;
+    }
+    long bySource = (long) Math.ceil(options.maxLengthFactor() * n) + options.maxLengthOffset() + 1;
+    return (int) Math.max(2, Math.min(byConfig, bySource));
+  }
+
+  private Translation combine(List<Hypothesis> parts, int count) {
+    if (parts.isEmpty()) {
+      return new Translation("", List.of(), 0.0, 1);
+    }
+    List<Integer> tokens = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    double sum = 0;
+    int generated = 0;
+    for (Hypothesis h : parts) {
+      tokens.addAll(h.tokens());
+      texts.add(tokenizer.decode(h.tokens()));
+      sum += h.sumLogProb();
+      generated += h.generated();
+    }
+    String text = String.join(" ", texts.stream().filter(t -> !t.isEmpty()).toList());
+    return new Translation(text, tokens, generated == 0 ? 0 : sum / generated, count);
+  }
+
+  @Override
+  public void close() {
+    model.close();
+    tokenizer.close();
+  }
+}

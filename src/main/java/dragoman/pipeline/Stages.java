@@ -1,0 +1,103 @@
+package dragoman.pipeline;
+
+import dragoman.mt.ModelException;
+import dragoman.mt.ModelResolver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stages a run has, and one line for each that it lacks (shown on stderr and in the viewer). A
+ * missing stage is left out: no placeholder results are made up for it.
+ *
+ * <p>This is where the real implementations are plugged in: {@link #review}, {@link #translation}
+ * and {@link #alignment} each return the stage, or empty with the reason.
+ */
+public record Stages(
+    Optional<ReviewStage> review,
+    Optional<TranslationStage> translation,
+    Optional<AlignmentStage> alignment,
+    List<String> notices,
+    String alignmentNotice)
+    implements AutoCloseable {
+  public Stages {
+    notices = List.copyOf(notices);
+  }
+
+  /** Stages as given, e.g. in tests; no notices. */
+  public static Stages of(
+      Optional<ReviewStage> review,
+      Optional<TranslationStage> translation,
+      Optional<AlignmentStage> alignment) {
+    return new Stages(review, translation, alignment, List.of(), null);
+  }
+
+  /**
+   * The stage, or empty and the line that says why it is missing. A missing aligner's line is shown
+   * only when some document has an English counterpart.
+   */
+  public record Choice<T>(Optional<T> stage, String notice) {
+    static <T> Choice<T> of(T stage) {
+      return new Choice<>(Optional.of(stage), null);
+    }
+
+    static <T> Choice<T> missing(String notice) {
+      return new Choice<>(Optional.empty(), notice);
+    }
+  }
+
+  /** Opens the stages {@code dragoman run} uses with these options. */
+  public static Stages open(RunOptions options, ModelResolver models) {
+    List<String> notices = new ArrayList<>();
+    Choice<ReviewStage> r = review(options);
+    Choice<TranslationStage> t = translation(options, models);
+    Choice<AlignmentStage> a = alignment(options);
+    for (Choice<?> c : List.of(r, t)) {
+      if (c.notice() != null) {
+        notices.add(c.notice());
+      }
+    }
+    return new Stages(r.stage(), t.stage(), a.stage(), notices, a.notice());
+  }
+
+  /** Review (issue 7): adapt the review package's reviewer to {@link ReviewStage} here. */
+  static Choice<ReviewStage> review(RunOptions options) {
+    return Choice.missing(
+        "review skipped: the reviewer is not in this build yet, so nothing is flagged");
+  }
+
+  /**
+   * Translation (issue 4): the model is resolved as DESIGN.md says (pulled on first use unless
+   * offline); when none can be had the run goes on without translation and says why in one line.
+   */
+  static Choice<TranslationStage> translation(RunOptions options, ModelResolver models) {
+    try {
+      return Choice.of(TranslationStage.of(models.open(options.model(), options.generation())));
+    } catch (ModelException e) {
+      // The exception's line already says how to get the model.
+      return Choice.missing("translation skipped: " + e.oneLine());
+    }
+  }
+
+  /** Alignment (issue 6): adapt the align package's bead search to {@link AlignmentStage} here. */
+  static Choice<AlignmentStage> alignment(RunOptions options) {
+    return Choice.missing(
+        "alignment skipped: the aligner is not in this build yet, so English counterparts"
+            + " (NAME.en.txt) are not linked");
+  }
+
+  /** What the stages are, for the resume manifest: a change means documents are redone. */
+  public String fingerprint() {
+    return "review="
+        + review.map(ReviewStage::name).orElse("none")
+        + "; translation="
+        + translation.map(TranslationStage::modelName).orElse("none")
+        + "; alignment="
+        + alignment.map(AlignmentStage::name).orElse("none");
+  }
+
+  @Override
+  public void close() {
+    translation.ifPresent(TranslationStage::close);
+  }
+}

@@ -1,0 +1,95 @@
+package dragoman.export;
+
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.w3c.dom.Document;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Validates against the official TMX 1.4 DTD and OASIS XLIFF 2.1 core schema committed under
+ * src/test/resources/dragoman/export/schemas (see PROVENANCE.txt there). Nothing is fetched from
+ * the network: the DTD is resolved to the committed copy, and schema imports are relative files.
+ */
+public final class XmlValidation {
+  private XmlValidation() {}
+
+  /** Every error and warning the validator reported, one line each. */
+  public static List<String> tmxErrors(byte[] tmx) throws Exception {
+    List<String> errors = new ArrayList<>();
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setValidating(true);
+    f.setNamespaceAware(false);
+    DocumentBuilder b = f.newDocumentBuilder();
+    b.setEntityResolver(
+        (publicId, systemId) -> {
+          if (systemId != null && systemId.endsWith("tmx14.dtd")) {
+            URL dtd = resource("schemas/tmx14b/tmx14.dtd");
+            InputSource in = new InputSource(dtd.openStream());
+            in.setSystemId(dtd.toString());
+            return in;
+          }
+          throw new IllegalStateException("unexpected external entity " + systemId);
+        });
+    b.setErrorHandler(collect(errors));
+    b.parse(new ByteArrayInputStream(tmx));
+    return errors;
+  }
+
+  public static List<String> xliffErrors(byte[] xliff) throws Exception {
+    List<String> errors = new ArrayList<>();
+    SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+    sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
+    sf.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    Schema schema = sf.newSchema(resource("schemas/xliff21/xliff_core_2.0.xsd"));
+    Validator v = schema.newValidator();
+    v.setErrorHandler(collect(errors));
+    v.validate(new StreamSource(new ByteArrayInputStream(xliff)));
+    return errors;
+  }
+
+  public static Document parse(byte[] xml) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setValidating(false);
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+  }
+
+  private static URL resource(String path) {
+    URL url = XmlValidation.class.getResource(path);
+    if (url == null) {
+      throw new IllegalStateException("test resource missing: dragoman/export/" + path);
+    }
+    return url;
+  }
+
+  private static ErrorHandler collect(List<String> errors) {
+    return new ErrorHandler() {
+      @Override
+      public void warning(SAXParseException e) {
+        errors.add("warning line " + e.getLineNumber() + ": " + e.getMessage());
+      }
+
+      @Override
+      public void error(SAXParseException e) {
+        errors.add("error line " + e.getLineNumber() + ": " + e.getMessage());
+      }
+
+      @Override
+      public void fatalError(SAXParseException e) {
+        errors.add("fatal line " + e.getLineNumber() + ": " + e.getMessage());
+      }
+    };
+  }
+}

@@ -1,0 +1,153 @@
+package dragoman.mt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelPullerTest {
+  static final Path FIXTURE = Path.of("src/test/resources/models/tiny-marian");
+  static final String ENCODER = "onnx/encoder_model.onnx";
+
+  static final ModelManifest TINY =
+      new ModelManifest(
+          "tiny-marian",
+          "fixture",
+          "dragoman/tiny-marian",
+          "0123456789abcdef0123456789abcdef01234567",
+          List.of(
+              new ModelManifest.FileEntry("config.json", null, null, null),
+              new ModelManifest.FileEntry("generation_config.json", null, null, null),
+              new ModelManifest.FileEntry("tokenizer.json", null, null, null),
+              new ModelManifest.FileEntry("tokenizer_config.json", null, null, null),
+              new ModelManifest.FileEntry(ENCODER, null, null, null),
+              new ModelManifest.FileEntry("onnx/decoder_model_merged.onnx", null, null, null)));
+
+  @TempDir Path cache;
+
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+  private ModelPuller puller(URI uri) {
+    return new ModelPuller(uri, new PrintStream(errBytes, true), false);
+  }
+
+  @Test
+  void pullsEveryFileChecksItAndMovesTheDirectoryIntoPlace() throws Exception {
+    Path target = cache.resolve("tiny-marian");
+    try (HubServer hub = new HubServer(FIXTURE)) {
+      puller(hub.uri()).pull(TINY, target, false);
+    }
+    for (ModelManifest.FileEntry f : TINY.files()) {
+      assertThat(target.resolve(f.path())).hasSameBinaryContentAs(FIXTURE.resolve(f.path()));
+    }
+    assertThat(cache.resolve("tiny-marian.partial")).doesNotExist();
+    ModelManifest record = ModelManifest.read(target.resolve(ModelManifest.RECORD));
+    ModelManifest.FileEntry encoder =
+        record.files().stream().filter(f -> f.path().equals(ENCODER)).findFirst().orElseThrow();
+    assertThat(encoder.sha256())
+        .isEqualTo(HubServer.sha256(Files.readAllBytes(FIXTURE.resolve(ENCODER))));
+    assertThat(encoder.size()).isEqualTo(Files.size(FIXTURE.resolve(ENCODER)));
+  }
+
+  @Test
+  void resumesACutOffDownloadWithARangeRequest() throws Exception {
+    Path target = cache.resolve("tiny-marian");
+    long full = Files.size(FIXTURE.resolve(ENCODER));
+    try (HubServer hub = new HubServer(FIXTURE)) {
+      hub.cutOnce.add(ENCODER);
+      assertThatThrownBy(() -> puller(hub.uri()).pull(TINY, target, false))
+          .isInstanceOf(ModelException.class)
+          .hasMessageContaining("run the same command again to resume");
+      assertThat(target).doesNotExist();
+      Path part = cache.resolve("tiny-marian.partial").resolve(ENCODER + ".part");
+      assertThat(Files.size(part)).isEqualTo(full / 2);
+
+      puller(hub.uri()).pull(TINY, target, false);
+      assertThat(hub.ranges).containsExactly(ENCODER + " bytes=" + (full / 2) + "-");
+    }
+    assertThat(target.resolve(ENCODER)).hasSameBinaryContentAs(FIXTURE.resolve(ENCODER));
+  }
+
+  @Test
+  void detectsACorruptedFileByItsHashAndKeepsNothingOfIt() throws Exception {
+    Path target = cache.resolve("tiny-marian");
+    try (HubServer hub = new HubServer(FIXTURE)) {
+      hub.corrupt.add(ENCODER);
+      assertThatThrownBy(() -> puller(hub.uri()).pull(TINY, target, false))
+          .isInstanceOf(ModelException.class)
+          .hasMessageContaining("SHA-256 mismatch")
+          .satisfies(
+              e ->
+                  assertThat(((ModelException) e).oneLine())
+                      .contains(ENCODER)
+                      .doesNotContain("\n"));
+    }
+    assertThat(target).doesNotExist();
+    assertThat(cache.resolve("tiny-marian.partial").resolve(ENCODER + ".part")).doesNotExist();
+  }
+
+  @Test
+  void refusesAFileWhoseHashDiffersFromTheManifest() throws Exception {
+    ModelManifest pinned =
+        new ModelManifest(
+            "tiny-marian",
+            "fixture",
+            "dragoman/tiny-marian",
+            "main",
+            List.of(new ModelManifest.FileEntry(ENCODER, null, "0".repeat(64), null)));
+    try (HubServer hub = new HubServer(FIXTURE)) {
+      assertThatThrownBy(() -> puller(hub.uri()).pull(pinned, cache.resolve("m"), false))
+          .hasMessageContaining("different file");
+    }
+  }
+
+  @Test
+  void anUnreachableHubIsOneClearLine() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    URI closed = URI.create("http://127.0.0.1:" + port);
+    assertThatThrownBy(() -> puller(closed).pull(TINY, cache.resolve("m"), false))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("cannot reach 127.0.0.1")
+        .hasMessageContaining("--model DIR");
+  }
+
+  @Test
+  void aLaterQuantizedPullAddsOnlyTheMissingFiles() throws Exception {
+    ModelManifest withInt8 =
+        new ModelManifest(
+            TINY.name(),
+            TINY.description(),
+            TINY.repo(),
+            TINY.revision(),
+            java.util.stream.Stream.concat(
+                    TINY.files().stream(),
+                    java.util.stream.Stream.of(
+                        new ModelManifest.FileEntry(
+                            "onnx/encoder_model_quantized.onnx", null, null, true)))
+                .toList());
+    Path target = cache.resolve("tiny-marian");
+    try (HubServer hub = new HubServer(FIXTURE)) {
+      puller(hub.uri()).pull(withInt8, target, false);
+      assertThat(target.resolve("onnx/encoder_model_quantized.onnx")).doesNotExist();
+      Files.writeString(target.resolve("config.json"), "{\"kept\": true}");
+      puller(hub.uri()).pull(withInt8, target, true);
+    }
+    assertThat(target.resolve("onnx/encoder_model_quantized.onnx"))
+        .hasSameBinaryContentAs(FIXTURE.resolve("onnx/encoder_model_quantized.onnx"));
+    assertThat(target.resolve("config.json")).hasContent("{\"kept\": true}");
+    assertThat(ModelManifest.read(target.resolve(ModelManifest.RECORD)).files())
+        .extracting(ModelManifest.FileEntry::path)
+        .contains("config.json", "onnx/encoder_model_quantized.onnx");
+  }
+}

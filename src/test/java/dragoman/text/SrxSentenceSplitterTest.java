@@ -1,0 +1,136 @@
+package dragoman.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SrxSentenceSplitterTest {
+  private static final SentenceSplitter GERMAN = new SrxSentenceSplitter(Language.GERMAN);
+  private static final SentenceSplitter ENGLISH = new SrxSentenceSplitter(Language.ENGLISH);
+
+  private static List<String> de(String text) {
+    return sentences(GERMAN, text);
+  }
+
+  private static List<String> en(String text) {
+    return sentences(ENGLISH, text);
+  }
+
+  private static List<String> sentences(SentenceSplitter splitter, String text) {
+    return splitter.split(text, 0, text.length()).stream()
+        .map(s -> text.substring(s.start(), s.end()))
+        .toList();
+  }
+
+  @Test
+  void splitsAtAPlainFullStop() {
+    assertThat(de("Der Zug kam an. Alle stiegen aus."))
+        .containsExactly("Der Zug kam an.", "Alle stiegen aus.");
+  }
+
+  @Test
+  void splitsAtQuestionAndExclamationMarks() {
+    assertThat(de("Kommt er? Ja! Gut.")).containsExactly("Kommt er?", "Ja!", "Gut.");
+  }
+
+  @Test
+  void splitsNotAfterOrdinalBeforeMonth() {
+    assertThat(de("Sie reiste am 3. März nach Wien und blieb bis zum 17. April dort."))
+        .containsExactly("Sie reiste am 3. März nach Wien und blieb bis zum 17. April dort.");
+    assertThat(de("Es ist leicht, den 4. Juli zu vergessen. Niemand tut es."))
+        .containsExactly("Es ist leicht, den 4. Juli zu vergessen.", "Niemand tut es.");
+  }
+
+  @Test
+  void splitsNotAfterOrdinalIntroducedByAnArticle() {
+    assertThat(de("Im 2. Weltkrieg lag die Stadt in Trümmern. Danach wuchs sie."))
+        .containsExactly("Im 2. Weltkrieg lag die Stadt in Trümmern.", "Danach wuchs sie.");
+    assertThat(de("Er gewann zum 3. Mal den Preis."))
+        .containsExactly("Er gewann zum 3. Mal den Preis.");
+  }
+
+  @Test
+  void splitsAfterACardinalNumberThatEndsASentence() {
+    assertThat(de("Er zählte bis 10. Dann ging er los."))
+        .containsExactly("Er zählte bis 10.", "Dann ging er los.");
+    assertThat(de("Das geschah im Jahr 1989. Die Mauer fiel."))
+        .containsExactly("Das geschah im Jahr 1989.", "Die Mauer fiel.");
+  }
+
+  @Test
+  void splitsNotAfterGermanAbbreviations() {
+    assertThat(de("Dr. Weber nannte z. B. drei Gründe, u. a. die Kosten. Sie stimmten zu."))
+        .containsExactly(
+            "Dr. Weber nannte z. B. drei Gründe, u. a. die Kosten.", "Sie stimmten zu.");
+    assertThat(de("Das Gesetz Nr. 12 gilt seit Jahren. Es wird bald geändert."))
+        .containsExactly("Das Gesetz Nr. 12 gilt seit Jahren.", "Es wird bald geändert.");
+  }
+
+  @Test
+  void splitsNotInsideUsAbbreviation() {
+    assertThat(de("Die U.S. Navy schickte Schiffe. Sie kamen spät."))
+        .containsExactly("Die U.S. Navy schickte Schiffe.", "Sie kamen spät.");
+    assertThat(en("The U.S. Navy sent ships. They arrived late."))
+        .containsExactly("The U.S. Navy sent ships.", "They arrived late.");
+  }
+
+  @Test
+  void splitsNotAfterEnglishTitlesAndMonthAbbreviations() {
+    assertThat(en("Mr. Lee met Dr. Park on Nov. 3 in Seoul. They talked."))
+        .containsExactly("Mr. Lee met Dr. Park on Nov. 3 in Seoul.", "They talked.");
+  }
+
+  @Test
+  void splitsNotInsideNumbersWithThousandsSeparators() {
+    assertThat(de("Die Strecke misst 9.300 Kilometer. Etwa 40.000 Menschen fahren sie."))
+        .containsExactly("Die Strecke misst 9.300 Kilometer.", "Etwa 40.000 Menschen fahren sie.");
+    assertThat(en("The line is 5,800 miles long. About 40,000 people ride it."))
+        .containsExactly("The line is 5,800 miles long.", "About 40,000 people ride it.");
+  }
+
+  @Test
+  void splitsAfterEllipsisOnlyBeforeANewSentence() {
+    assertThat(de("Sie wartete... Dann klingelte es."))
+        .containsExactly("Sie wartete...", "Dann klingelte es.");
+    assertThat(de("Sie wartete … und wartete.")).containsExactly("Sie wartete … und wartete.");
+  }
+
+  @Test
+  void keepsClosingGermanQuoteWithItsSentence() {
+    assertThat(de("Er sagte: „Wir bleiben hier.“ Dann schwieg er."))
+        .containsExactly("Er sagte: „Wir bleiben hier.“", "Dann schwieg er.");
+  }
+
+  @Test
+  void splitsInsideAQuoteThatHoldsTwoSentences() {
+    assertThat(de("„Das Essen ist gut. Der Wein ist besser.“ Sie lachte."))
+        .containsExactly("„Das Essen ist gut.", "Der Wein ist besser.“", "Sie lachte.");
+  }
+
+  @Test
+  void keepsQuoteFollowedByCommaInOneSentence() {
+    assertThat(de("„Kommst du mit?“, fragte sie leise."))
+        .containsExactly("„Kommst du mit?“, fragte sie leise.");
+  }
+
+  @Test
+  void handlesStraightAndSingleGermanQuotes() {
+    assertThat(de("Sie nannte es \"vorbei\". Er widersprach."))
+        .containsExactly("Sie nannte es \"vorbei\".", "Er widersprach.");
+    assertThat(de("Das Wort ‚Frieden‘ fiel nie. Niemand fragte."))
+        .containsExactly("Das Wort ‚Frieden‘ fiel nie.", "Niemand fragte.");
+  }
+
+  @Test
+  void returnsOffsetsIntoTheWholeTextForARange() {
+    String text = "Vorwort\nErster Satz. Zweiter Satz.";
+    List<Span> spans = GERMAN.split(text, 8, text.length());
+    assertThat(spans).containsExactly(new Span(8, 20), new Span(21, 34));
+  }
+
+  @Test
+  void returnsNothingForWhitespace() {
+    assertThat(de("   ")).isEmpty();
+  }
+}
