@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>First the path without translation is found (in full, or coarse-to-fine for long documents);
  * with a translation the search is repeated with all scorers in a band around that path, which
- * bounds the number of similarity computations to a multiple of the document length.
+ * bounds the number of similarity computations to a multiple of the document length. Thread-safe:
+ * every call builds its own scorers.
  */
 public final class SentenceAligner {
   /**

@@ -6,11 +6,17 @@ import dragoman.align.Bead;
 import dragoman.align.SentenceAligner;
 import dragoman.align.SentenceListReader;
 import dragoman.export.AtomicFile;
+import dragoman.mt.GenerationOptions;
+import dragoman.mt.ModelException;
+import dragoman.mt.ModelResolver;
+import dragoman.mt.Translation;
+import dragoman.mt.Translator;
 import dragoman.text.BadInputException;
 import dragoman.text.Language;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -111,11 +117,9 @@ final class AlignCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    if (model != null) {
-      err.println(
-          "dragoman align: translation on the fly (--model) needs the translation engine, which is"
-              + " not built into this version; give --src-translation FILE instead");
-      return USAGE;
+    if (model != null && sourceTranslation != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give --model or --src-translation, not both");
     }
     if (maxBeadSide < 2 || maxBeadSide > 4) {
       throw new CommandLine.ParameterException(
@@ -144,7 +148,23 @@ final class AlignCommand implements Callable<Integer> {
               + (src.isEmpty() ? source : target)
               + " has no sentences; every sentence of the other side is left unaligned");
     }
-    List<Bead> beads = new SentenceAligner(options).align(src, tgt, translations);
+    SentenceAligner aligner = new SentenceAligner(options);
+    List<Bead> beads;
+    if (model != null && !src.isEmpty() && !tgt.isEmpty()) {
+      try (Translator translator =
+          ModelResolver.standard(System.err, false).open(model, GenerationOptions.defaults())) {
+        List<String> english = new ArrayList<>(src.size());
+        for (Translation t : translator.translate(src)) {
+          english.add(t.text());
+        }
+        translations =
+            new SentenceAligner.Translations(Optional.of(english), translations.ofTarget());
+      } catch (ModelException e) {
+        err.println("dragoman align: " + e.oneLine());
+        return ErrorHandler.FAILURE;
+      }
+    }
+    beads = aligner.align(src, tgt, translations);
     if (out == null) {
       AlignmentWriter.write(beads, src, tgt, format, System.out);
       System.out.flush();

@@ -139,15 +139,53 @@ class AlignCommandTest {
   }
 
   @Test
-  void modelWithoutTheEngineSaysSoAndExitsTwo() throws IOException {
+  void modelTranslatesTheSourceOnTheFly() throws IOException {
+    Path fixture = Path.of("src/test/resources/models/tiny-marian");
+    Path out = dir.resolve("out.beads");
+    int rc =
+        run(
+            "align",
+            "--presegmented",
+            "--format",
+            "beads",
+            "--model",
+            fixture.toString(),
+            "-o",
+            out.toString(),
+            file("de", DE).toString(),
+            file("en", EN).toString());
+    assertThat(rc).as(err.toString()).isZero();
+    // The toy model's English is noise, but length and anchors still carry this easy case.
+    assertThat(lines(out)).hasSize(3);
+    assertThat(lines(out).get(1)).startsWith("[1]:[1]:");
+  }
+
+  @Test
+  void missingModelDirectoryIsOneLineAndExitOne() throws IOException {
+    int rc =
+        run(
+            "align",
+            "--presegmented",
+            "--model",
+            dir.resolve("no-model").toString(),
+            file("de", DE).toString(),
+            file("en", EN).toString());
+    assertThat(rc).isEqualTo(1);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).contains("no-model");
+  }
+
+  @Test
+  void modelAndSourceTranslationTogetherIsAUsageError() throws IOException {
     int rc =
         run(
             "align",
             "--model",
             dir.toString(),
+            "--src-translation",
+            file("tr", "x\n").toString(),
             file("de", DE).toString(),
             file("en", EN).toString());
     assertThat(rc).isEqualTo(2);
-    assertThat(err.toString()).contains("needs the translation engine");
   }
 }
