@@ -105,12 +105,20 @@ public final class TranslationSimilarityCost<P> implements BeadScorer {
     return similarity.score(hypothesis, reference);
   }
 
-  /** Prepared texts of the spans {@code [from, from+count)}, joined by a space, made on demand. */
+  /**
+   * Prepared texts of the spans {@code [from, from+count)}, joined by a space, made on demand. At
+   * most {@link #LIVE} are kept, the oldest dropped first: the search moves along the documents, so
+   * it needs only the spans near its band, and a long document's spans would not fit in memory (a
+   * prepared chrF span is some kilobytes). A dropped span needed again is prepared again.
+   */
   private static final class SpanCache<P> {
+    static final int LIVE = 4_000;
+
     private final List<String> sentences;
     private final Similarity<P> similarity;
     private final List<List<P>> prepared = new ArrayList<>();
     private final boolean[][] blank;
+    private final java.util.ArrayDeque<long[]> order = new java.util.ArrayDeque<>();
 
     SpanCache(List<String> sentences, int maxSide, Similarity<P> similarity) {
       this.sentences = sentences;
@@ -135,6 +143,11 @@ public final class TranslationSimilarityCost<P> implements BeadScorer {
         }
         p = similarity.prepare(text);
         prepared.get(count).set(from, p);
+        order.addLast(new long[] {count, from});
+        if (order.size() > LIVE) {
+          long[] old = order.removeFirst();
+          prepared.get((int) old[0]).set((int) old[1], null);
+        }
       }
       return p;
     }

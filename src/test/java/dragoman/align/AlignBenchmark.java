@@ -22,6 +22,10 @@ import java.util.Random;
  */
 public final class AlignBenchmark {
   public static void main(String[] args) {
+    boolean withTranslation = args.length > 0 && args[0].equals("--translation");
+    if (withTranslation) {
+      args = java.util.Arrays.copyOfRange(args, 1, args.length);
+    }
     int[] sizes = {1_000, 10_000, 100_000};
     if (args.length > 0) {
       sizes = java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
@@ -43,7 +47,14 @@ public final class AlignBenchmark {
       resetPeaks();
       long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
-      List<Bead> beads = new SentenceAligner(options).align(data.source, data.target);
+      List<Bead> beads =
+          withTranslation
+              ? new SentenceAligner(options)
+                  .align(
+                      data.source,
+                      data.target,
+                      SentenceAligner.Translations.ofSource(data.sourceTranslation))
+              : new SentenceAligner(options).align(data.source, data.target);
       double seconds = (System.nanoTime() - t0) / 1e9;
       double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
       double f1 = SentenceAlignmentScores.of(data.gold, beads).f1Strict();
@@ -79,7 +90,8 @@ public final class AlignBenchmark {
   }
 
   /** A synthetic document pair with its gold alignment. */
-  record Synthetic(List<String> source, List<String> target, List<Bead> gold) {
+  record Synthetic(
+      List<String> source, List<String> target, List<String> sourceTranslation, List<Bead> gold) {
     static Synthetic make(int sentences, long seed) {
       Random r = new Random(seed);
       int vocab = 20_000;
@@ -95,6 +107,7 @@ public final class AlignBenchmark {
       }
       List<String> source = new ArrayList<>();
       List<String> target = new ArrayList<>();
+      List<String> translation = new ArrayList<>();
       List<Bead> gold = new ArrayList<>();
       while (source.size() < sentences) {
         int op = r.nextInt(1000);
@@ -121,6 +134,7 @@ public final class AlignBenchmark {
         }
         List<Integer> ids = new ArrayList<>();
         List<StringBuilder> srcSents = new ArrayList<>();
+        List<String> srcTrans = new ArrayList<>();
         List<StringBuilder> tgtText = new ArrayList<>();
         StringBuilder tgtAll = new StringBuilder();
         for (int k = 0; k < Math.max(a, 1); k++) {
@@ -142,6 +156,7 @@ public final class AlignBenchmark {
           s.append('.');
           t.append('.');
           srcSents.add(s);
+          srcTrans.add(t.toString());
           tgtAll.append(t).append(' ');
         }
         // Target sentences: the content of the source sentence(s), cut into b pieces.
@@ -155,6 +170,8 @@ public final class AlignBenchmark {
         for (int k = 0; k < a; k++) {
           s.add(source.size());
           source.add(srcSents.get(k).toString());
+          // the "machine translation": the word-for-word rendering, before the target is re-cut
+          translation.add(srcTrans.get(k));
         }
         if (a == 0) {
           // an insertion: the target sentence is new text, not a translation of any source
@@ -167,7 +184,7 @@ public final class AlignBenchmark {
         }
         gold.add(new Bead(s, ids, 0));
       }
-      return new Synthetic(source, target, gold);
+      return new Synthetic(source, target, translation, gold);
     }
 
     private static String word(Random r, int len) {

@@ -143,7 +143,7 @@ class SentenceAlignerTest {
 
   @Test
   void longDocumentsAreAlignedCoarseToFineWithTheSameResult() {
-    AlignmentInputs data = AlignmentInputs.synthetic(400);
+    AlignmentInputs data = AlignmentInputs.synthetic(150);
     AlignOptions small = AlignOptions.defaults().withSearch(20_000, 12, 15);
     List<Bead> full = aligner.align(data.source(), data.target());
     List<Bead> banded = new SentenceAligner(small).align(data.source(), data.target());
