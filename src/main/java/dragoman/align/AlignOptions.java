@@ -27,7 +27,7 @@ package dragoman.align;
  * @param band half-width in sentences of the band searched around a coarser level's path (default
  *     12)
  * @param translationBand half-width of the band around the path without translation in which
- *     translation similarity is scored; bounds the chrF calls (default 15)
+ *     translation similarity is scored; bounds the chrF calls (default 8)
  */
 public record AlignOptions(
     int maxBeadSide,
@@ -54,7 +54,7 @@ public record AlignOptions(
   }
 
   public static AlignOptions defaults() {
-    return new AlignOptions(3, 1.0, true, 2.0, 1.0, 2.0, 0.3, 0.9, 5.0, 0.25, 4_000_000L, 12, 15);
+    return new AlignOptions(3, 1.0, true, 2.0, 1.0, 2.0, 0.3, 0.9, 5.0, 0.25, 4_000_000L, 12, 8);
   }
 
   public AlignOptions withAnchors(boolean on) {

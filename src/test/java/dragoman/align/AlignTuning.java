@@ -20,12 +20,16 @@ public final class AlignTuning {
       // grid BONUS,MISS TRANSW,THR MAXSIDE ...: each arg a config "bonus:miss:transW:thr:max"
       for (int k = 2; k < args.length; k++) {
         String[] f = args[k].split(":");
-        AlignOptions o =
+        AlignOptions o0 =
             AlignOptions.defaults()
                 .withAnchors(Double.parseDouble(f[0]) >= 0)
                 .withAnchorWeights(Double.parseDouble(f[0]), Double.parseDouble(f[1]))
                 .withTranslationWeights(Double.parseDouble(f[2]), Double.parseDouble(f[3]))
                 .withMaxBeadSide(Integer.parseInt(f[4]));
+        AlignOptions o = o0;
+        if (f.length > 5) {
+          o = o.withSearch(o.fullSearchCells(), o.band(), Integer.parseInt(f[5]));
+        }
         run(
             args[k],
             new SentenceAligner(o, sim),
