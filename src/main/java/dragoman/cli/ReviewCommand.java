@@ -1,14 +1,112 @@
 package dragoman.cli;
 
+import dragoman.export.JsonlWriter;
+import dragoman.export.SegmentRecord;
+import dragoman.pipeline.DocumentBatch;
+import dragoman.pipeline.OutputRouter;
+import dragoman.review.Explanation;
+import dragoman.review.GermanVariant;
+import dragoman.review.ReviewOptions;
+import dragoman.review.ReviewSummary;
+import dragoman.review.Reviewer;
+import dragoman.text.DocumentReader;
+import dragoman.text.Language;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "review",
     mixinStandardHelpOptions = true,
-    description = "Flags German segments that look machine-translated, with reasons.")
-final class ReviewCommand extends NotBuiltYet {
+    description = {
+      "Flags German segments that look machine-translated, with reasons.",
+      "Writes one JSONL record per segment with review {score, flag, kind, findings}; findings"
+          + " carry UTF-16 offsets into the document. A summary table goes to stderr."
+    })
+final class ReviewCommand implements Callable<Integer> {
+  @Mixin InputOptions input;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "P",
+      description =
+          "Flag segments scoring at least P, in [0,1] (default: ${DEFAULT-VALUE}, chosen for"
+              + " precision; see eval/results/review.md).",
+      defaultValue = "" + ReviewOptions.DEFAULT_THRESHOLD)
+  double threshold;
+
+  @Option(
+      names = "--variant",
+      paramLabel = "de-DE|de-AT|de-CH",
+      description = "German standard to check against (default: ${DEFAULT-VALUE}).",
+      defaultValue = "de-DE")
+  String variant;
+
+  @Option(
+      names = "--explain",
+      description = "Print each flagged segment with its findings underlined (stderr).")
+  boolean explain;
+
+  @Option(
+      names = "--no-grammar",
+      description = "Skip the LanguageTool checks (faster start, fewer findings).")
+  boolean noGrammar;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "PATH",
+      description = "Write to this file (one input) or folder (several); default standard output.")
+  Path out;
+
+  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
+  boolean verbose;
+
   @Override
-  int issue() {
-    return 7;
+  public Integer call() {
+    ReviewOptions options;
+    try {
+      options =
+          ReviewOptions.defaults()
+              .withThreshold(threshold)
+              .withVariant(GermanVariant.fromCode(variant))
+              .withGrammar(!noGrammar);
+    } catch (IllegalArgumentException e) {
+      System.err.println("dragoman review: " + e.getMessage());
+      return NotBuiltYet.USAGE;
+    }
+    var inputs = input.collect();
+    PrintStream err = System.err;
+    Reviewer reviewer = new Reviewer(options);
+    ReviewSummary summary = new ReviewSummary();
+    OutputRouter router = new OutputRouter(out, inputs.sources().size() > 1, ".jsonl", System.out);
+    DocumentBatch batch =
+        new DocumentBatch(new DocumentReader(Language.GERMAN), err, "dragoman review");
+    DocumentBatch.Outcome outcome =
+        batch.run(
+            inputs,
+            (source, doc) -> {
+              List<SegmentRecord> records = reviewer.review(doc.document());
+              summary.add(records);
+              router.write(
+                  source.docId(),
+                  os -> {
+                    JsonlWriter w = new JsonlWriter(os);
+                    for (SegmentRecord r : records) {
+                      w.write(r);
+                    }
+                    w.close();
+                  });
+              if (explain) {
+                records.stream()
+                    .filter(r -> r.review().flag())
+                    .forEach(r -> err.print(Explanation.of(r)));
+              }
+            });
+    summary.print(err, 8);
+    return outcome.exitCode();
   }
 }

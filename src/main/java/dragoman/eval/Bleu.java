@@ -10,8 +10,8 @@ import java.util.Map;
  * sacrebleu/metrics/bleu.py}): the 13a tokenizer, n-grams up to 4, clipped counts against the
  * per-n-gram maximum over the references, the brevity penalty against the reference length closest
  * to each hypothesis (the shorter one on ties), and "exp" smoothing (mteval-v13a's method 3: the
- * k-th order with no match gets precision 1 / (2^k * total)). Empty references are dropped line by
- * line, as sacreBLEU does; a line with none left is an error.
+ * k-th order with no match gets precision 1 / (2^k * total)). An empty reference counts, with
+ * length 0, as in sacreBLEU 2.6 (its issue #161).
  *
  * <p>Corpus scores use all four orders; sentence scores use the effective order (orders with no
  * hypothesis n-gram are left out), as {@code sacrebleu --sentence-level} does since 2.0. Scores are

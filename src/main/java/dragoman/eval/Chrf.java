@@ -13,7 +13,7 @@ import java.util.Map;
  * recall averaged over the orders that have both hypothesis and reference n-grams ("effective
  * order", sacreBLEU's default rather than eps smoothing), then F-beta. With several references each
  * line uses the reference with the best sentence chrF (the first on ties); corpus chrF sums the
- * per-line statistics. Empty references are dropped line by line, as in sacreBLEU.
+ * per-line statistics. An empty reference counts (it scores 0), as in sacreBLEU 2.6.
  *
  * <p>Scores are on sacreBLEU's 0..100 scale. Instances are immutable and thread-safe.
  */

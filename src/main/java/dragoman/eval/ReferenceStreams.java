@@ -9,8 +9,9 @@ final class ReferenceStreams {
 
   /**
    * Transposes streams (one list of lines per reference) into segments (one list of references per
-   * line), dropping empty references line by line; a line whose references are all empty is an
-   * error, as in sacreBLEU ("Empty or `None` reference sentence found").
+   * line). As in sacreBLEU since its "allow empty references" change (issue #161, PR #175; checked
+   * against 2.6.0), an empty reference is a real reference of length 0; only a missing ({@code
+   * null}) one is dropped, and a line left with none is an error.
    */
   static List<List<String>> bySegment(List<List<String>> streams) {
     if (streams.isEmpty()) {
@@ -33,12 +34,12 @@ final class ReferenceStreams {
       List<String> refs = new ArrayList<>(streams.size());
       for (List<String> stream : streams) {
         String r = stream.get(i);
-        if (r != null && !r.isEmpty()) {
+        if (r != null) {
           refs.add(r);
         }
       }
       if (refs.isEmpty()) {
-        throw new IllegalArgumentException("line " + (i + 1) + " has no non-empty reference");
+        throw new IllegalArgumentException("line " + (i + 1) + " has no reference");
       }
       segments.add(refs);
     }

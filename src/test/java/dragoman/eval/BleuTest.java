@@ -59,14 +59,18 @@ class BleuTest {
   }
 
   @Test
-  void emptyReferenceIsDroppedOrRejectedLikeSacrebleu() {
-    // An empty reference among others is ignored for that line...
-    assertThat(bleu.sentenceScore("the cat sat", List.of("", "the cat sat")))
-        .isEqualTo(bleu.sentenceScore("the cat sat", List.of("the cat sat")));
-    // ...but a line with only empty references is an error, as in sacreBLEU.
-    assertThatThrownBy(() -> bleu.sentenceScore("the cat", List.of("")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no non-empty reference");
+  void emptyReferenceCountsWithLengthZeroLikeSacrebleu() {
+    // sacreBLEU 2.6 keeps empty references (issue #161). "a b c d" vs a 10-token reference alone:
+    // all precisions 100, BP = exp(1 - 10/4); sacreBLEU 2.6.0 prints 22.31301601484299.
+    // With an extra empty reference the closest length is 0 (4 away, not 6), so BP = 1 and the
+    // score is 100 (sacreBLEU 2.6.0: 100.00000000000004).
+    List<String> ten = List.of("a b c d e f g h i j");
+    assertThat(bleu.sentenceScore("a b c d", ten)).isCloseTo(100 * Math.exp(-1.5), within(1e-9));
+    assertThat(bleu.sentenceScore("a b c d", List.of("a b c d e f g h i j", "")))
+        .isCloseTo(100.0, within(1e-9));
+    // Against an empty reference only, nothing can match: 0, and no error.
+    assertThat(bleu.sentenceScore("the cat", List.of(""))).isEqualTo(0.0);
+    assertThat(bleu.corpus(List.of(""), List.of(List.of(""))).referenceLength()).isZero();
   }
 
   @Test

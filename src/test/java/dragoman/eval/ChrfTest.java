@@ -1,7 +1,6 @@
 package dragoman.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -60,9 +59,15 @@ class ChrfTest {
   }
 
   @Test
-  void emptyReferenceIsRejected() {
-    assertThatThrownBy(() -> chrf.sentenceScore("abc", List.of("")))
-        .isInstanceOf(IllegalArgumentException.class);
+  void emptyReferenceScoresZeroAndWinsTiesAsTheFirstReference() {
+    // An empty reference has no n-grams: no order is effective, F = 0 (sacreBLEU 2.6.0: 0.0).
+    assertThat(chrf.sentenceScore("abc", List.of(""))).isEqualTo(0.0);
+    // Line 1 "xy" scores 0 against both "" and "ab"; the first reference ("") wins the tie and
+    // adds nothing. Line 2 "ab" matches "ab" fully. Totals: order 1 2/2, order 2 1/1 -> 100.
+    // (Had line 1 taken "ab", its reference counts would pull recall down.) sacreBLEU 2.6.0: 100.0
+    assertThat(
+            chrf.corpusScore(List.of("xy", "ab"), List.of(List.of("", "ab"), List.of("ab", "zz"))))
+        .isCloseTo(100.0, within(1e-12));
   }
 
   @Test

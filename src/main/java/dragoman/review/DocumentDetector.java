@@ -1,0 +1,118 @@
+package dragoman.review;
+
+import dragoman.text.Paragraph;
+import dragoman.text.Segment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a segment is within its document: lines that are not prose (datelines, bylines, pasted
+ * headlines: one-sentence paragraphs without final punctuation, or with no lowercase word), and
+ * sentences that share no noun with the rest of the document (pasted from elsewhere).
+ */
+public final class DocumentDetector implements Detector {
+  public static final String ID = "document";
+  public static final String NON_PROSE = "non-prose";
+
+  /** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
+  private static final Pattern FINAL_PUNCT =
+      Pattern.compile("[.!?…:;][\\p{Pf}\\p{Pe}\"'“”»«‹›]*\\s*$");
+
+  /** A document needs this many segments before "unrelated to the rest" means anything. */
+  private static final int MIN_SEGMENTS = 8;
+
+  /** ... and the segment this many distinct nouns. */
+  private static final int MIN_NOUNS = 4;
+
+  private static final int STEM = 5;
+
+  /** Noun stems per document, counted over segments (computed once per document). */
+  private final Map<Object, Map<String, Integer>> nounsByDocument = new IdentityHashMap<>();
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Finding> detect(Segment segment, DocumentContext context) {
+    List<Finding> out = new ArrayList<>();
+    if (isNonProse(segment, context)) {
+      out.add(
+          new Finding(
+              ID,
+              NON_PROSE,
+              segment.start(),
+              segment.end(),
+              "not prose (a dateline, byline or pasted headline): check it belongs in the text",
+              null,
+              Severity.INFO));
+      return out;
+    }
+    if (context.document().segments().size() >= MIN_SEGMENTS) {
+      Set<String> own = nouns(segment, context);
+      if (own.size() >= MIN_NOUNS) {
+        Map<String, Integer> all = documentNouns(context);
+        boolean shared = own.stream().anyMatch(n -> all.getOrDefault(n, 0) > 1);
+        if (!shared) {
+          out.add(
+              new Finding(
+                  ID,
+                  "unrelated-segment",
+                  segment.start(),
+                  segment.end(),
+                  "shares no noun with the rest of the document: pasted from elsewhere?",
+                  null,
+                  Severity.MINOR));
+        }
+      }
+    }
+    return out;
+  }
+
+  static boolean isNonProse(Segment segment, DocumentContext context) {
+    String text = segment.text().strip();
+    boolean lowercaseWord = text.codePoints().anyMatch(Character::isLowerCase);
+    if (!lowercaseWord || text.length() < 3) {
+      return true;
+    }
+    Paragraph p = context.document().paragraphs().get(segment.paragraph());
+    return p.segments().size() == 1 && !FINAL_PUNCT.matcher(text).find();
+  }
+
+  private Map<String, Integer> documentNouns(DocumentContext context) {
+    return nounsByDocument.computeIfAbsent(
+        context.document(),
+        d -> {
+          if (nounsByDocument.size() > 16) {
+            nounsByDocument.clear();
+          }
+          Map<String, Integer> counts = new HashMap<>();
+          for (Segment s : context.document().segments()) {
+            for (String n : nouns(s, context)) {
+              counts.merge(n, 1, Integer::sum);
+            }
+          }
+          return counts;
+        });
+  }
+
+  /** Stems of the nouns and names (German capitalises them), from the tagger. */
+  private static Set<String> nouns(Segment segment, DocumentContext context) {
+    Set<String> out = new HashSet<>();
+    for (Token t : context.tokens(segment)) {
+      if ((t.upos().equals("NOUN") || t.upos().equals("PROPN")) && t.text().length() >= 3) {
+        String w = t.text().toLowerCase(Locale.GERMAN);
+        out.add(w.length() > STEM ? w.substring(0, STEM) : w);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,104 @@
+package dragoman.review;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+import org.languagetool.AnalyzedToken;
+import org.languagetool.AnalyzedTokenReadings;
+import org.languagetool.tagging.Tagger;
+
+/**
+ * Tokens with offsets and UD part-of-speech tags from OpenNLP's German UD-GSD models
+ * (opennlp-models-tokenizer-de / -pos-de 1.3.0), and verb finiteness from LanguageTool's German
+ * morphology (tags such as {@code VER:3:SIN:PRÄ:SFT}, {@code VER:INF:NON}, {@code VER:EIZ:NON}).
+ * Not thread-safe (OpenNLP's ME classes keep state): one per thread.
+ */
+public final class GermanAnalyzer {
+  private static final String TOKEN_MODEL = "/opennlp-de-ud-gsd-tokens-1.3-2.5.4.bin";
+  private static final String POS_MODEL = "/opennlp-de-ud-gsd-pos-1.3-2.5.4.bin";
+
+  private final TokenizerME tokenizer;
+  private final POSTaggerME tagger;
+  private final Tagger morphology;
+
+  public GermanAnalyzer(GermanVariant variant) {
+    try {
+      this.tokenizer = new TokenizerME(new TokenizerModel(resource(TOKEN_MODEL)));
+      this.tagger = new POSTaggerME(new POSModel(resource(POS_MODEL)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read OpenNLP German models", e);
+    }
+    this.morphology = GermanLexicon.language(variant).getTagger();
+  }
+
+  /** Tokens of {@code text}, with offsets shifted by {@code offset} (the segment's start). */
+  public List<Token> analyze(String text, int offset) {
+    Span[] spans = tokenizer.tokenizePos(text);
+    String[] words = new String[spans.length];
+    for (int i = 0; i < spans.length; i++) {
+      words[i] = text.substring(spans[i].getStart(), spans[i].getEnd());
+    }
+    String[] tags = tagger.tag(words);
+    List<AnalyzedTokenReadings> readings;
+    try {
+      readings = morphology.tag(List.of(words));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Token> out = new ArrayList<>(words.length);
+    for (int i = 0; i < words.length; i++) {
+      out.add(
+          new Token(
+              words[i],
+              offset + spans[i].getStart(),
+              offset + spans[i].getEnd(),
+              tags[i],
+              verbForm(readings.get(i))));
+    }
+    return out;
+  }
+
+  static Token.VerbForm verbForm(AnalyzedTokenReadings readings) {
+    boolean finite = false;
+    boolean nonFinite = false;
+    for (AnalyzedToken t : readings) {
+      String tag = t.getPOSTag();
+      if (tag == null || !tag.startsWith("VER:")) {
+        continue;
+      }
+      if (tag.contains(":INF")
+          || tag.contains(":EIZ")
+          || tag.contains(":PA1")
+          || tag.contains(":PA2")) {
+        nonFinite = true;
+      } else {
+        finite = true;
+      }
+    }
+    if (finite && nonFinite) {
+      return Token.VerbForm.EITHER;
+    }
+    return finite
+        ? Token.VerbForm.FINITE
+        : nonFinite ? Token.VerbForm.NON_FINITE : Token.VerbForm.NONE;
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = GermanAnalyzer.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("OpenNLP model " + name + " is missing from the classpath");
+    }
+    try (in) {
+      return new java.io.ByteArrayInputStream(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

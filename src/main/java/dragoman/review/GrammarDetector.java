@@ -1,0 +1,81 @@
+package dragoman.review;
+
+import dragoman.text.Segment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.languagetool.JLanguageTool;
+import org.languagetool.rules.Rule;
+import org.languagetool.rules.RuleMatch;
+
+/**
+ * LanguageTool German with the few rules that catch machine-translation errors, not typography or
+ * style. Measured on the seeds (eval/results/review.md): all default rules cost about 0.25 s a
+ * sentence here and flag names as misspelt; these four cost about 0.015 s once warm.
+ */
+public final class GrammarDetector implements Detector {
+  public static final String ID = "grammar";
+
+  /** Rule id to severity: agreement in the noun phrase and subject-verb, case of words. */
+  public static final Map<String, Severity> RULES =
+      Map.of(
+          "DE_AGREEMENT", Severity.MAJOR,
+          "DE_AGREEMENT2", Severity.MAJOR,
+          "DE_VERBAGREEMENT", Severity.MAJOR,
+          "DE_CASE", Severity.MINOR);
+
+  private final JLanguageTool tool;
+  private final int maxChars;
+
+  public GrammarDetector(GermanVariant variant, int maxChars) {
+    this.tool = new JLanguageTool(GermanLexicon.language(variant));
+    for (Rule r : tool.getAllRules()) {
+      if (!RULES.containsKey(r.getId())) {
+        tool.disableRule(r.getId());
+      }
+    }
+    for (String id : RULES.keySet()) {
+      tool.enableRule(id);
+    }
+    this.maxChars = maxChars;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Finding> detect(Segment segment, DocumentContext context) {
+    if (segment.text().length() > maxChars) {
+      return List.of();
+    }
+    List<RuleMatch> matches;
+    try {
+      matches = tool.check(segment.text());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Finding> out = new ArrayList<>();
+    for (RuleMatch m : matches) {
+      String rule = m.getRule().getId();
+      List<String> suggestions = m.getSuggestedReplacements();
+      out.add(
+          new Finding(
+              ID,
+              rule,
+              segment.start() + m.getFromPos(),
+              segment.start() + m.getToPos(),
+              m.getRule().getDescription() + ": " + plain(m.getMessage()),
+              suggestions.isEmpty() ? null : suggestions.get(0),
+              RULES.getOrDefault(rule, Severity.MINOR)));
+    }
+    return out;
+  }
+
+  private static String plain(String message) {
+    return message.replaceAll("</?suggestion>", "'");
+  }
+}

@@ -1,0 +1,77 @@
+package dragoman.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns a segment's findings into a probability: logistic regression over per-rule counts ({@code
+ * detector/rule}, each capped), with weights fitted by eval/review-fit and shipped as the resource
+ * {@value #RESOURCE}.
+ *
+ * @param intercept bias term
+ * @param cap counts above this add nothing more
+ * @param weights weight per {@code detector/rule}
+ * @param otherWeight weight of a rule the fit never saw, per severity name (MAJOR, MINOR, INFO)
+ * @param fittedOn what the weights were fitted on, for reports
+ */
+public record ReviewModel(
+    double intercept,
+    int cap,
+    Map<String, Double> weights,
+    Map<String, Double> otherWeight,
+    String fittedOn) {
+  public static final String RESOURCE = "/dragoman/review/weights.json";
+
+  public ReviewModel {
+    weights = Map.copyOf(weights);
+    otherWeight = Map.copyOf(otherWeight);
+  }
+
+  public static ReviewModel load() {
+    try (InputStream in = ReviewModel.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("review weights " + RESOURCE + " missing from the build");
+      }
+      return new ObjectMapper().readValue(in, ReviewModel.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The feature a finding counts towards. */
+  public static String feature(Finding f) {
+    return f.detector() + "/" + f.rule();
+  }
+
+  /** Per-feature counts, capped: the model's input (also what eval/review-fit reads). */
+  public Map<String, Integer> features(List<Finding> findings) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (Finding f : findings) {
+      counts.merge(feature(f), 1, (a, b) -> Math.min(cap, a + b));
+    }
+    return counts;
+  }
+
+  public double score(List<Finding> findings) {
+    double z = intercept;
+    Map<String, Integer> counts = features(findings);
+    for (Finding f : findings) {
+      String key = feature(f);
+      Integer n = counts.remove(key);
+      if (n == null) {
+        continue;
+      }
+      Double w = weights.get(key);
+      if (w == null) {
+        w = otherWeight.getOrDefault(f.severity().name(), 0.0);
+      }
+      z += w * n;
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
+}

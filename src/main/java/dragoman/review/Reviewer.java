@@ -1,0 +1,112 @@
+package dragoman.review;
+
+import dragoman.export.SegmentRecord;
+import dragoman.text.Document;
+import dragoman.text.Segment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reviews documents: decides what each segment is (prose, boilerplate, not German), runs the
+ * detectors on prose, and scores the findings with the {@link ReviewModel}. Not thread-safe.
+ */
+public final class Reviewer {
+  private final ReviewOptions options;
+  private final GermanAnalyzer analyzer;
+  private final List<Detector> detectors;
+  private final DocumentDetector document = new DocumentDetector();
+  private final LanguageCheck language = new LanguageCheck();
+  private final ReviewModel model;
+
+  public Reviewer(ReviewOptions options) {
+    this(options, ReviewModel.load(), List.of());
+  }
+
+  /**
+   * @param extra further detectors (e.g. {@link SourceAwareDetector}) run after the built-in ones
+   */
+  public Reviewer(ReviewOptions options, ReviewModel model, List<Detector> extra) {
+    this.options = options;
+    this.model = model;
+    GermanVariant v = options.variant();
+    this.analyzer = new GermanAnalyzer(v);
+    List<Detector> ds = new ArrayList<>();
+    ds.add(new StructureDetector());
+    ds.add(new SurfaceDetector(new GermanLexicon(v)));
+    if (options.grammar()) {
+      ds.add(new GrammarDetector(v, options.maxGrammarChars()));
+    }
+    ds.add(document);
+    ds.addAll(extra);
+    this.detectors = List.copyOf(ds);
+  }
+
+  public ReviewOptions options() {
+    return options;
+  }
+
+  public List<Detector> detectors() {
+    return detectors;
+  }
+
+  public List<SegmentRecord> review(Document doc) {
+    return review(doc, Map.of());
+  }
+
+  /**
+   * @param english aligned English per segment id (empty without a source)
+   */
+  public List<SegmentRecord> review(Document doc, Map<String, String> english) {
+    DocumentContext context =
+        new DocumentContext(
+            doc, options.variant(), s -> analyzer.analyze(s.text(), s.start()), english);
+    boolean documentNotGerman = language.check(doc.text()).notGerman();
+    List<SegmentRecord> out = new ArrayList<>();
+    for (Segment s : doc.segments()) {
+      out.add(SegmentRecord.of(s).withReview(review(s, context, documentNotGerman)));
+    }
+    return out;
+  }
+
+  private SegmentReview review(Segment s, DocumentContext context, boolean documentNotGerman) {
+    LanguageCheck.Verdict verdict = language.check(s.text());
+    if (documentNotGerman && !verdict.language().equals("de") || verdict.notGerman()) {
+      String lang = verdict.notGerman() ? verdict.language() : "not de";
+      Finding f =
+          new Finding(
+              "language",
+              "not-german",
+              s.start(),
+              s.end(),
+              "not German (looks like " + lang + "): not reviewed",
+              null,
+              Severity.INFO);
+      return new SegmentReview(0, false, SegmentReview.NOT_GERMAN, List.of(f));
+    }
+    if (DocumentDetector.isNonProse(s, context)) {
+      return new SegmentReview(0, false, SegmentReview.BOILERPLATE, document.detect(s, context));
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (Detector d : detectors) {
+      try {
+        findings.addAll(d.detect(s, context));
+      } catch (RuntimeException e) {
+        // One detector failing on odd input must not lose the others' findings (PREAMBLE).
+        findings.add(
+            new Finding(
+                d.id(),
+                "failed",
+                s.start(),
+                s.end(),
+                "detector failed: " + e.getClass().getSimpleName(),
+                null,
+                Severity.INFO));
+      }
+    }
+    findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+    double score = model.score(findings);
+    return new SegmentReview(score, score >= options.threshold(), SegmentReview.PROSE, findings);
+  }
+}

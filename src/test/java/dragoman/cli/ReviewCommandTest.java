@@ -1,0 +1,74 @@
+package dragoman.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dragoman.export.JsonlWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReviewCommandTest {
+  @TempDir Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int exit = Main.execute(args);
+      return new Run(
+          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void writesOneJsonRecordPerSegmentAndASummary() throws Exception {
+    Path in = dir.resolve("a.txt");
+    Files.writeString(in, "Von Anna Beispiel\nSie kam spät , blieb aber lange. Es war schön.\n");
+    Run r = run("review", "--no-grammar", "--explain", in.toString());
+    assertThat(r.exit()).isZero();
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : r.out().split("\n")) {
+      records.add(JsonlWriter.mapper().readTree(line));
+    }
+    assertThat(records).hasSize(3);
+    assertThat(records.get(0).at("/review/kind").asText()).isEqualTo("boilerplate");
+    JsonNode second = records.get(1).at("/review");
+    assertThat(second.at("/flag").asBoolean()).isTrue();
+    assertThat(second.at("/findings/0/rule").asText()).isEqualTo("space-before-punctuation");
+    assertThat(second.at("/findings/0/start").asInt()).isEqualTo(30);
+    assertThat(r.err()).contains("flagged").contains("surface/space-before-punctuation");
+    assertThat(r.err()).contains("^^");
+  }
+
+  @Test
+  void rejectsUnknownVariantAsUsageError() throws Exception {
+    Path in = dir.resolve("a.txt");
+    Files.writeString(in, "Ein Satz.\n");
+    Run r = run("review", "--variant", "de-XX", in.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("de-XX");
+  }
+
+  @Test
+  void missingFileFailsWithOneLine() {
+    Run r = run("review", "--no-grammar", dir.resolve("nope.txt").toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("nope.txt");
+  }
+}

@@ -1,0 +1,46 @@
+package dragoman.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReviewModelTest {
+  private static Finding f(String detector, String rule, Severity s) {
+    return new Finding(detector, rule, 0, 1, "m", null, s);
+  }
+
+  private final ReviewModel model =
+      new ReviewModel(-2, 2, Map.of("surface/glued-words", 3.0), Map.of("MAJOR", 1.0), "test");
+
+  @Test
+  void noFindingsGiveTheInterceptProbability() {
+    // sigmoid(-2) = 1 / (1 + e^2) = 0.11920...
+    assertThat(model.score(List.of())).isCloseTo(0.119203, within(1e-6));
+  }
+
+  @Test
+  void countsAreCappedPerRule() {
+    Finding g = f("surface", "glued-words", Severity.MAJOR);
+    // -2 + 3 * min(2, 3) = 4 -> sigmoid(4) = 0.98201...
+    assertThat(model.score(List.of(g, g, g))).isCloseTo(0.982014, within(1e-6));
+  }
+
+  @Test
+  void unseenRulesUseTheSeverityWeight() {
+    // -2 + 1 = -1 -> sigmoid(-1) = 0.26894...
+    assertThat(model.score(List.of(f("grammar", "NEW_RULE", Severity.MAJOR))))
+        .isCloseTo(0.268941, within(1e-6));
+    assertThat(model.score(List.of(f("grammar", "NEW_RULE", Severity.INFO))))
+        .isCloseTo(0.119203, within(1e-6));
+  }
+
+  @Test
+  void shippedWeightsLoad() {
+    ReviewModel shipped = ReviewModel.load();
+    assertThat(shipped.cap()).isPositive();
+    assertThat(shipped.fittedOn()).isNotBlank();
+  }
+}

@@ -1,0 +1,86 @@
+package dragoman.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dragoman.export.SegmentRecord;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The whole review with LanguageTool: kinds, scores, grammar findings and bad input. */
+class ReviewerTest {
+  private static List<SegmentRecord> review(String text) {
+    return Shared.reviewer().review(Shared.document(text));
+  }
+
+  @Test
+  void grammarFindsNounPhraseAgreementWithOffsets() {
+    String text = "Gestern kaufte sie ein teure Lampe für das Wohnzimmer.";
+    SegmentRecord r = review(text).get(0);
+    Finding f =
+        r.review().findings().stream()
+            .filter(x -> x.detector().equals(GrammarDetector.ID))
+            .findFirst()
+            .orElseThrow();
+    assertThat(f.rule()).startsWith("DE_AGREEMENT");
+    assertThat(text.substring(f.start(), f.end())).contains("teure Lampe");
+  }
+
+  @Test
+  void cleanSentenceHasNoGrammarFindingAndIsNotFlagged() {
+    SegmentRecord r = review("Gestern kaufte sie eine teure Lampe für das Wohnzimmer.").get(0);
+    assertThat(r.review().findings()).isEmpty();
+    assertThat(r.review().flag()).isFalse();
+    assertThat(r.review().kind()).isEqualTo(SegmentReview.PROSE);
+  }
+
+  @Test
+  void splicedSentenceIsFlaggedAboveCleanOne() {
+    SegmentRecord bad =
+        review("Der Rat hat gestern beschlossen Die neue Regel gilt ab sofort für alle.").get(0);
+    SegmentRecord good =
+        review("Der Rat hat gestern beschlossen, dass die neue Regel ab sofort für alle gilt.")
+            .get(0);
+    assertThat(bad.review().flag()).isTrue();
+    assertThat(bad.review().score()).isGreaterThan(good.review().score());
+  }
+
+  @Test
+  void englishAndFrenchInputAreNotGerman() {
+    for (String text :
+        List.of(
+            "The minister said on Tuesday that the new bridge would open next year.",
+            "Le ministre a déclaré mardi que le nouveau pont ouvrirait l'année prochaine.")) {
+      SegmentRecord r = review(text).get(0);
+      assertThat(r.review().kind()).isEqualTo(SegmentReview.NOT_GERMAN);
+      assertThat(r.review().flag()).isFalse();
+      assertThat(r.review().score()).isZero();
+    }
+  }
+
+  @Test
+  void boilerplateIsMarkedNotScored() {
+    List<SegmentRecord> rs = review("Von Anna Beispiel\nDie Fähre fährt ab Montag täglich.");
+    assertThat(rs.get(0).review().kind()).isEqualTo(SegmentReview.BOILERPLATE);
+    assertThat(rs.get(0).review().flag()).isFalse();
+    assertThat(rs.get(1).review().kind()).isEqualTo(SegmentReview.PROSE);
+  }
+
+  @Test
+  void badInputDoesNotCrash() {
+    StringBuilder huge = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      huge.append(i % 7 == 0 ? "und " : "Wort ");
+    }
+    for (String text :
+        List.of(
+            "Hallo",
+            huge.toString(),
+            "DIE REGIERUNG HAT DIE STEUERN ERHÖHT UND DIE OPPOSITION PROTESTIERT.",
+            "<p>Die <b>Regierung</b> hat die Steuern erhöht.</p>",
+            "{\"de\": \"Text\"} ;;; ,,, ...")) {
+      List<SegmentRecord> rs = review(text);
+      assertThat(rs).isNotEmpty();
+      rs.forEach(r -> assertThat(r.review().score()).isBetween(0.0, 1.0));
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dragoman.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StructureDetectorTest {
+  private final StructureDetector structure = new StructureDetector();
+
+  private List<String> rules(String text) {
+    return Shared.rules(structure, text);
+  }
+
+  @Test
+  void findsCapitalisedArticleMidSentence() {
+    String text = "Der Bürgermeister eröffnete gestern Die neue Brücke über den Fluss.";
+    List<Finding> found = Shared.run(structure, text);
+    assertThat(found).extracting(Finding::rule).contains("capitalised-function-word");
+    Finding f =
+        found.stream().filter(x -> x.rule().equals("capitalised-function-word")).findFirst().get();
+    assertThat(text.substring(f.start(), f.end())).isEqualTo("Die");
+  }
+
+  @Test
+  void acceptsCapitalAfterColonAndQuote() {
+    assertThat(rules("Er las die Zeitung: Die Preise steigen weiter.")).isEmpty();
+    assertThat(rules("Sie las „Die Blechtrommel“ im Urlaub.")).isEmpty();
+  }
+
+  @Test
+  void findsObjectAfterInfinitiveInVerbCluster() {
+    assertThat(rules("Morgen wollen die Schüler besuchen das große Museum in Berlin."))
+        .contains("verb-cluster-order");
+    assertThat(rules("Morgen wollen die Schüler das große Museum in Berlin besuchen."))
+        .doesNotContain("verb-cluster-order");
+  }
+
+  @Test
+  void findsVerbNotLastInSubordinateClause() {
+    assertThat(rules("Wir wissen, dass die Firma verkauft ihre alten Maschinen."))
+        .contains("finite-verb-position");
+    assertThat(rules("Wir wissen, dass die Firma ihre alten Maschinen verkauft."))
+        .doesNotContain("finite-verb-position");
+  }
+
+  @Test
+  void findsWordsAfterVerbOfRelativeClause() {
+    assertThat(rules("Das ist ein Plan, der vom Rat beschlossen wurde Umsetzung der Reform."))
+        .contains("finite-verb-position");
+    assertThat(rules("Das ist ein Plan, der vom Rat beschlossen wurde."))
+        .doesNotContain("finite-verb-position");
+  }
+
+  @Test
+  void acceptsComparisonAfterSubordinateVerb() {
+    assertThat(rules("Sie glaubt, dass er größer ist als sein Bruder.")).isEmpty();
+  }
+
+  @Test
+  void acceptsMainClauseAfterSubordinateClause() {
+    assertThat(rules("Wenn es morgen regnet, bleiben wir zu Hause.")).isEmpty();
+    assertThat(rules("Weil der Zug ausfiel, nahm sie ein Taxi zum Flughafen.")).isEmpty();
+  }
+
+  @Test
+  void findsUninflectedParticipleInNounPhrase() {
+    assertThat(rules("Die Stadt hat eine geplant neue Schule für die Kinder."))
+        .contains("participle-in-noun-phrase");
+    assertThat(rules("Die Stadt hat eine geplante neue Schule für die Kinder."))
+        .doesNotContain("participle-in-noun-phrase");
+  }
+
+  @Test
+  void findsZuInfinitiveRunningIntoNounPhrase() {
+    assertThat(rules("Er kam früher, um die Arbeit abzuschließen wichtige Briefe lagen bereit."))
+        .contains("zu-infinitive-not-final");
+    assertThat(rules("Er kam früher, um die Arbeit abzuschließen."))
+        .doesNotContain("zu-infinitive-not-final");
+  }
+
+  @Test
+  void findsCountryWithoutArticle() {
+    assertThat(rules("Im Sommer fahren wir nach Schweiz zum Wandern."))
+        .contains("country-without-article");
+    assertThat(rules("Im Sommer fahren wir in die Schweiz zum Wandern."))
+        .doesNotContain("country-without-article");
+  }
+
+  @Test
+  void findsVerbRunningIntoCapitalisedAdverb() {
+    assertThat(rules("Die Gäste wurden begrüßt Danach begann das Konzert im Saal."))
+        .contains("clause-break");
+    assertThat(rules("Die Gäste wurden begrüßt. Danach begann das Konzert im Saal."))
+        .doesNotContain("clause-break");
+  }
+
+  @Test
+  void findsTwoFiniteVerbsSideBySide() {
+    assertThat(rules("Das Haus war brannte bis auf die Grundmauern nieder."))
+        .contains("two-finite-verbs");
+    assertThat(rules("Das Haus brannte bis auf die Grundmauern nieder."))
+        .doesNotContain("two-finite-verbs");
+  }
+
+  @Test
+  void findsSubjectBeforeVerbAfterOpeningAdverb() {
+    assertThat(rules("Danach die Mannschaft fuhr mit dem Bus ins Hotel.")).contains("verb-second");
+    assertThat(rules("Danach fuhr die Mannschaft mit dem Bus ins Hotel."))
+        .doesNotContain("verb-second");
+    assertThat(rules("Auch die Trainer fuhren mit dem Bus ins Hotel."))
+        .doesNotContain("verb-second");
+  }
+
+  @Test
+  void acceptsPoliteSieAfterVerbAndAdverbBeforeAdjective() {
+    assertThat(rules("Morgen bringen Sie bitte die Unterlagen mit.")).isEmpty();
+    assertThat(rules("Die Forscher arbeiten in einem streng geheimen Labor am Stadtrand."))
+        .isEmpty();
+  }
+
+  @Test
+  void findsVerbNotLastInTemporalAlsClauseAcrossRelativeClause() {
+    assertThat(
+            rules(
+                "Die Kurse fielen, gerade als die Bank, die das Haus besaß, diesen Schritt"
+                    + " verkündete den Anlegern."))
+        .contains("finite-verb-position");
+    assertThat(
+            rules(
+                "Die Kurse fielen, gerade als die Bank, die das Haus besaß, diesen Schritt den"
+                    + " Anlegern verkündete."))
+        .doesNotContain("finite-verb-position");
+  }
+
+  @Test
+  void hyphenInsideWordDoesNotEndTheClause() {
+    assertThat(
+            rules(
+                "Sie gingen, gerade als die Firma, die im EU-Binnenmarkt tätig war, diese Nachricht"
+                    + " verbreitete unter den Kunden."))
+        .contains("finite-verb-position");
+  }
+}
