@@ -6,6 +6,8 @@ import dragoman.pipeline.PipelineRun;
 import dragoman.pipeline.RunOptions;
 import dragoman.pipeline.Stages;
 import dragoman.pipeline.SummaryTable;
+import dragoman.review.GermanVariant;
+import dragoman.review.ReviewOptions;
 import dragoman.text.InputCollector;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,6 +90,20 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quantized", description = "Use the model's int8 files (faster, smaller).")
   boolean quantized;
 
+  @Option(
+      names = "--threshold",
+      paramLabel = "P",
+      description = "Review: flag segments scoring at least P (default: ${DEFAULT-VALUE}).",
+      defaultValue = "" + ReviewOptions.DEFAULT_THRESHOLD)
+  double threshold;
+
+  @Option(
+      names = "--variant",
+      paramLabel = "de-DE|de-AT|de-CH",
+      description = "Review: German standard to check against (default: ${DEFAULT-VALUE}).",
+      defaultValue = "de-DE")
+  String variant;
+
   @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
   boolean noProgress;
 
@@ -102,6 +118,15 @@ final class RunCommand implements Callable<Integer> {
     if (j < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
     }
+    ReviewOptions review;
+    try {
+      review =
+          ReviewOptions.defaults()
+              .withThreshold(threshold)
+              .withVariant(GermanVariant.fromCode(variant));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     RunOptions options =
         new RunOptions(
             inputs,
@@ -115,6 +140,7 @@ final class RunCommand implements Callable<Integer> {
                 .withThreads(threads)
                 .withQuantized(quantized)
                 .withOffline(offline),
+            review,
             !noProgress && System.console() != null);
     PrintStream err = System.err;
     boolean bar = options.progress();

@@ -1,6 +1,7 @@
 package dragoman.pipeline;
 
 import dragoman.mt.GenerationOptions;
+import dragoman.review.ReviewOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * @param resume skip documents whose outputs are complete and whose input and stages are unchanged
  * @param model the model directory, or null to look where DESIGN.md says
  * @param generation translation settings (beam, threads, quantized, offline)
+ * @param review review settings (threshold, German variant, grammar checks)
  * @param progress show a progress bar (only meaningful on a terminal)
  */
 public record RunOptions(
@@ -25,6 +27,7 @@ public record RunOptions(
     boolean resume,
     Path model,
     GenerationOptions generation,
+    ReviewOptions review,
     boolean progress) {
   public RunOptions {
     inputs = List.copyOf(inputs);
@@ -39,10 +42,10 @@ public record RunOptions(
   }
 
   public RunOptions withResume(boolean r) {
-    return new RunOptions(inputs, includes, out, jobs, r, model, generation, progress);
+    return new RunOptions(inputs, includes, out, jobs, r, model, generation, review, progress);
   }
 
   public RunOptions withJobs(int j) {
-    return new RunOptions(inputs, includes, out, j, resume, model, generation, progress);
+    return new RunOptions(inputs, includes, out, j, resume, model, generation, review, progress);
   }
 }

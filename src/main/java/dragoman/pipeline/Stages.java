@@ -3,8 +3,12 @@ package dragoman.pipeline;
 import dragoman.align.AlignOptions;
 import dragoman.align.Bead;
 import dragoman.align.SentenceAligner;
+import dragoman.export.SegmentRecord;
 import dragoman.mt.ModelException;
 import dragoman.mt.ModelResolver;
+import dragoman.review.Reviewer;
+import dragoman.review.SegmentReview;
+import dragoman.text.Document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,10 +67,31 @@ public record Stages(
     return new Stages(r.stage(), t.stage(), a.stage(), notices, a.notice());
   }
 
-  /** Review (issue 7): adapt the review package's reviewer to {@link ReviewStage} here. */
+  /**
+   * Review (issue 7). The reviewer holds LanguageTool and OpenNLP state and is not thread-safe; one
+   * shared instance behind a lock costs less memory than one per job (LanguageTool alone is
+   * hundreds of MB), and review is a small part of a run's time next to translation.
+   */
   static Choice<ReviewStage> review(RunOptions options) {
-    return Choice.missing(
-        "review skipped: the reviewer is not in this build yet, so nothing is flagged");
+    Reviewer reviewer = new Reviewer(options.review());
+    String name =
+        "review threshold "
+            + options.review().threshold()
+            + " variant "
+            + options.review().variant()
+            + (options.review().grammar() ? "" : " no-grammar");
+    return Choice.of(
+        new ReviewStage() {
+          @Override
+          public String name() {
+            return name;
+          }
+
+          @Override
+          public synchronized List<SegmentReview> review(Document document) {
+            return reviewer.review(document).stream().map(SegmentRecord::review).toList();
+          }
+        });
   }
 
   /**

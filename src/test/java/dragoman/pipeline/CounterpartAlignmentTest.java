@@ -55,6 +55,7 @@ class CounterpartAlignmentTest {
             false,
             null,
             dragoman.mt.GenerationOptions.defaults().withOffline(true),
+            dragoman.review.ReviewOptions.defaults(),
             false);
     PipelineRun.Summary s =
         new PipelineRun(

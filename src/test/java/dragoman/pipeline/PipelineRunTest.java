@@ -37,6 +37,7 @@ class PipelineRunTest {
         false,
         null,
         dragoman.mt.GenerationOptions.defaults().withOffline(true),
+        dragoman.review.ReviewOptions.defaults(),
         false);
   }
 
@@ -84,7 +85,9 @@ class PipelineRunTest {
         new SegmentRecordReader().read(out.resolve(Seeds.NAMES.get(0) + ".jsonl"));
     assertThat(first.get(1).de()).startsWith("Daher ist es leicht, den 1. November abzutun");
     assertThat(first).allSatisfy(r -> assertThat(r.en()).isNull());
-    assertThat(first).allSatisfy(r -> assertThat(r.review()).isNull());
+    assertThat(first).allSatisfy(r -> assertThat(r.review()).isNotNull());
+    // The spliced link text of the seed's second sentence is flagged by the real reviewer.
+    assertThat(first.get(1).review().flag()).isTrue();
   }
 
   @Test

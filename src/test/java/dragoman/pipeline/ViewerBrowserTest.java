@@ -36,8 +36,8 @@ import org.openqa.selenium.support.ui.Select;
  * that looks like markup staying text. Needs Debian's chromium and chromium-driver; without them
  * the test fails (it never skips).
  *
- * <p>Until the reviewer and translator are merged the run uses {@link PhraseReview} (findings at
- * the offsets of given phrases) and {@link EchoTranslation}.
+ * <p>The run uses the real reviewer and, since no model is at hand here, {@link EchoTranslation}
+ * for the English column.
  */
 class ViewerBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -72,12 +72,10 @@ class ViewerBrowserTest {
             false,
             null,
             dragoman.mt.GenerationOptions.defaults().withOffline(true),
+            dragoman.review.ReviewOptions.defaults(),
             false);
     Stages stages =
-        Stages.of(
-            Optional.of(new PhraseReview("versprechen Die Aussage", "Nordkorea", "<script>")),
-            Optional.of(new EchoTranslation()),
-            Optional.empty());
+        Stages.of(Stages.review(o).stage(), Optional.of(new EchoTranslation()), Optional.empty());
     PipelineRun.Summary s =
         new PipelineRun(o, stages, new PrintStream(PrintStream.nullOutputStream())).run();
     assertThat(s.exitCode()).isZero();
@@ -143,28 +141,31 @@ class ViewerBrowserTest {
   @Test
   void theFindingIsUnderlinedAtItsOffsetsWithItsReasonOnHoverAndFocus() throws Exception {
     List<WebElement> marks = driver.findElements(By.cssSelector("#rows mark.finding"));
+    // The seed's spliced link text "abzutun versprechen Die Aussage": the reviewer marks the
+    // capitalised article that starts the spliced clause.
     WebElement splice =
         marks.stream()
+            .filter(m -> "Die".equals(js("return arguments[0].firstChild.textContent", m)))
             .filter(
                 m ->
-                    "versprechen Die Aussage"
-                        .equals(js("return arguments[0].firstChild.textContent", m)))
+                    "000_e18c1f390b05e017#p0.s1"
+                        .equals(m.findElement(By.xpath("ancestor::tr")).getAttribute("data-id")))
             .findFirst()
-            .orElseThrow(() -> new AssertionError("no finding over \"versprechen Die Aussage\""));
+            .orElseThrow(
+                () -> new AssertionError("no finding over \"Die\" in the spliced sentence"));
     WebElement row = splice.findElement(By.xpath("ancestor::tr"));
     assertThat(row.getAttribute("class")).contains("flagged");
-    assertThat(row.getAttribute("data-id")).isEqualTo("000_e18c1f390b05e017#p0.s1");
     assertThat(js("return getComputedStyle(arguments[0]).textDecorationLine", splice))
         .isEqualTo("underline");
-    // The text around the span is unmarked: the span starts and ends exactly at the phrase.
+    // The text around the span is unmarked: the span starts and ends exactly at the word.
     assertThat((String) js("return arguments[0].previousSibling.textContent", splice))
-        .endsWith("den 1. November abzutun ");
+        .endsWith("den 1. November abzutun versprechen ");
 
     WebElement tip = splice.findElement(By.cssSelector(".tip"));
     assertThat(tip.isDisplayed()).isFalse();
     new Actions(driver).moveToElement(splice).perform();
     assertThat(tip.isDisplayed()).isTrue();
-    assertThat(tip.getText()).contains("link text spliced into the sentence");
+    assertThat(tip.getText()).contains("capitalised mid-sentence");
     saveScreenshot("viewer-screenshot.png");
 
     new Actions(driver).moveToElement(driver.findElement(By.tagName("h1"))).perform();
@@ -241,9 +242,6 @@ class ViewerBrowserTest {
     assertThat(js("return typeof window.__pwned")).isEqualTo("undefined");
     assertThat(js("return document.querySelectorAll('script').length")).isEqualTo(2L);
     assertThat(js("return document.querySelectorAll('img').length")).isEqualTo(0L);
-    // The finding over "<script>" is highlighted as text too.
-    WebElement mark = rows.get(0).findElement(By.cssSelector("mark.finding"));
-    assertThat(js("return arguments[0].firstChild.textContent", mark)).isEqualTo("<script>");
     saveScreenshot("viewer-hostile.png");
   }
 
