@@ -30,6 +30,8 @@ public final class Chrf {
   private final int charOrder;
   private final int wordOrder;
   private final double beta;
+  // word -> id for profiles (chrF++ word n-grams); guarded by itself
+  private final Map<String, Integer> profileVocabulary = new HashMap<>();
 
   /** chrF2: character order 6, word order 0, beta 2. */
   public Chrf() {
@@ -111,6 +113,34 @@ public final class Chrf {
       }
     }
     return fScore(sum);
+  }
+
+  /**
+   * The n-grams of one text, extracted once so that it can be scored against many others (the
+   * sentence aligner compares each span of sentences with dozens of candidates). Word ids come from
+   * a vocabulary shared by all profiles of this Chrf, so any two profiles compare exactly.
+   */
+  public static final class Profile {
+    private final NgramTable[] ngrams;
+
+    private Profile(NgramTable[] ngrams) {
+      this.ngrams = ngrams;
+    }
+  }
+
+  /** Extracts the n-grams of a text for {@link #sentenceScore(Profile, Profile)}. */
+  public Profile profile(String text) {
+    synchronized (profileVocabulary) {
+      return new Profile(ngrams(text, profileVocabulary, true));
+    }
+  }
+
+  /**
+   * Sentence chrF (0..100) of a hypothesis against one reference, both prepared by {@link
+   * #profile}; equal to {@code sentenceScore(hypothesis, List.of(reference))} on their texts.
+   */
+  public double sentenceScore(Profile hypothesis, Profile reference) {
+    return fScore(bestStatistics(hypothesis.ngrams, List.<NgramTable[]>of(reference.ngrams)));
   }
 
   /** Per-line chrF of each hypothesis line (sacreBLEU's --sentence-level). */

@@ -1,5 +1,8 @@
 package dragoman.pipeline;
 
+import dragoman.align.AlignOptions;
+import dragoman.align.Bead;
+import dragoman.align.SentenceAligner;
 import dragoman.export.SegmentRecord;
 import dragoman.mt.ModelException;
 import dragoman.mt.ModelResolver;
@@ -106,9 +109,24 @@ public record Stages(
 
   /** Alignment (issue 6): adapt the align package's bead search to {@link AlignmentStage} here. */
   static Choice<AlignmentStage> alignment(RunOptions options) {
-    return Choice.missing(
-        "alignment skipped: the aligner is not in this build yet, so English counterparts"
-            + " (NAME.en.txt) are not linked");
+    AlignOptions settings = AlignOptions.defaults();
+    SentenceAligner aligner = new SentenceAligner(settings);
+    return Choice.of(
+        new AlignmentStage() {
+          @Override
+          public String name() {
+            return "bead-search " + settings;
+          }
+
+          @Override
+          public List<Bead> align(
+              List<String> source, List<String> target, List<String> sourceTranslation) {
+            return sourceTranslation == null
+                ? aligner.align(source, target)
+                : aligner.align(
+                    source, target, SentenceAligner.Translations.ofSource(sourceTranslation));
+          }
+        });
   }
 
   /** What the stages are, for the resume manifest: a change means documents are redone. */

@@ -104,8 +104,9 @@ class PipelineRunTest {
         .extracting(PipelineRun.Outcome::doc)
         .containsExactlyElementsOf(Seeds.NAMES);
     assertThat(out.resolve(Seeds.NAMES.get(2) + ".en.jsonl")).doesNotExist();
-    // No aligner in this build: it says so, because a counterpart is there to align.
-    assertThat(err()).contains("alignment skipped");
+    // The counterpart is aligned: its German document's records carry their beads.
+    assertThat(err()).doesNotContain("alignment skipped");
+    assertThat(Files.readString(out.resolve(Seeds.NAMES.get(2) + ".jsonl"))).contains("\"align\"");
   }
 
   @Test
