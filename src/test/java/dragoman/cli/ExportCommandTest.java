@@ -39,7 +39,7 @@ class ExportCommandTest {
     Path in = Files.createDirectories(tmp.resolve("in"));
     Files.copy(Path.of("corpus", "004_6de4123e443d2e83.txt"), in.resolve("doc.txt"));
     Path out = tmp.resolve("out");
-    assertThat(Main.execute("run", in.toString(), "--out", out.toString())).isZero();
+    assertThat(Main.execute("run", in.toString(), "--out", out.toString(), "--offline")).isZero();
     Path jsonl = out.resolve("doc.jsonl");
     for (String[] f : new String[][] {{"tmx", "doc.tmx"}, {"xliff", "doc.xlf"}}) {
       Path again = tmp.resolve("again." + f[0]);

@@ -34,13 +34,15 @@ class RunCommandTest {
     Files.copy(Path.of("corpus", "004_6de4123e443d2e83.txt"), in.resolve("a.txt"));
     Files.writeString(in.resolve("b.txt"), "Ein Satz. Noch ein Satz.\nZweiter Absatz.\n");
     Path out = tmp.resolve("out");
-    assertThat(Main.execute("run", in.toString(), "--out", out.toString(), "-j", "2")).isZero();
+    assertThat(Main.execute("run", in.toString(), "--out", out.toString(), "-j", "2", "--offline"))
+        .isZero();
     String err = errBytes.toString(StandardCharsets.UTF_8);
     assertThat(err)
         .containsPattern("(?m)^document\\s+segments\\s+flagged\\s+translated\\s+time$")
-        .containsPattern("(?m)^a\\s+22\\s+-\\s+0\\s+[0-9.]+s$")
-        .containsPattern("(?m)^b\\s+3\\s+-\\s+0\\s+[0-9.]+s$")
-        .containsPattern("(?m)^total \\(2\\)\\s+25\\s+-\\s+0\\s+[0-9.]+s$")
+        .containsPattern("(?m)^a\\s+22\\s+\\d+\\s+0\\s+[0-9.]+s$")
+        // Three plain, correct sentences: nothing to flag.
+        .containsPattern("(?m)^b\\s+3\\s+0\\s+0\\s+[0-9.]+s$")
+        .containsPattern("(?m)^total \\(2\\)\\s+25\\s+\\d+\\s+0\\s+[0-9.]+s$")
         .contains("viewer at " + out.resolve("index.html"));
   }
 
@@ -51,7 +53,12 @@ class RunCommandTest {
     Path out = tmp.resolve("out");
     assertThat(
             Main.execute(
-                "run", in.toString(), tmp.resolve("missing").toString(), "--out", out.toString()))
+                "run",
+                in.toString(),
+                tmp.resolve("missing").toString(),
+                "--out",
+                out.toString(),
+                "--offline"))
         .isEqualTo(1);
     assertThat(errBytes.toString(StandardCharsets.UTF_8))
         .contains("missing: no such file or folder");
