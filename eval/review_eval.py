@@ -28,6 +28,9 @@ import time
 
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import translationese  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.environ.get("DRAGOMAN_SHARED_DATA", os.path.join(ROOT, "..", "shared", "data"))
@@ -35,6 +38,12 @@ if not os.path.isdir(SHARED):
     SHARED = "/work/shared/data"
 WORK = os.environ.get("REVIEW_EVAL_WORK", os.path.join(os.environ.get("TMPDIR", "/tmp"), "dragoman-review-eval"))
 WEIGHTS = os.path.join(ROOT, "src/main/resources/dragoman/review/weights.json")
+LM = os.path.join(ROOT, "src/main/resources/dragoman/review/translationese.json")
+LM_OOF = os.path.join(WORK, "translationese-oof.json")
+WMT_FIT_LINES = (0, 500)  # the translationese model's WMT21 fitting lines; evaluation uses 500-1001
+WMT_EVAL_LINES = (500, 1002)
+T_FEATURE = "translationese/logit"
+T_DETECTOR = "translationese"
 CAP = 2
 WMT_SYSTEMS_FIT = ["Facebook-AI", "Online-W", "UEdin", "happypoet"]
 WMT_SYSTEMS_EVAL = ["Online-B", "VolcTrans-GLAT", "WeChat-AI", "nuclear_trans"]
@@ -108,18 +117,19 @@ def by_line(records):
     lines = collections.OrderedDict()
     for r in records:
         p = int(r["id"].rsplit("#p", 1)[1].split(".s")[0])
-        cur = lines.setdefault(p, {"score": 0.0, "flag": False, "kinds": set(), "findings": [], "de": ""})
+        cur = lines.setdefault(p, {"score": 0.0, "flag": False, "kinds": set(), "findings": [], "de": "", "index": p})
         rv = r["review"]
         cur["score"] = max(cur["score"], rv["score"])
         cur["flag"] |= rv["flag"]
         cur["kinds"].add(rv["kind"])
         cur["findings"] += rv["findings"]
         cur["de"] += r["de"] + " "
+        cur.setdefault("segs", []).append((r["de"], rv["kind"], rv["score"], rv["findings"]))
     return lines
 
 
 def features(findings):
-    counts = collections.Counter(f["detector"] + "/" + f["rule"] for f in findings)
+    counts = collections.Counter(f["detector"] + "/" + f["rule"] for f in findings if f["detector"] != T_DETECTOR)
     return {k: min(CAP, v) for k, v in counts.items()}
 
 
@@ -215,6 +225,177 @@ def mqm_set():
     return items, wall
 
 
+
+# ---------------------------------------------------------------- translationese model
+
+def textberg_lines():
+    """Detokenized Text+Berg dev lines per side (human 0, machine 1), as textberg_set writes them."""
+    base = os.path.join(ROOT, "eval", "data", "textberg-defr")
+    out = {}
+    for name, y in (("dev.de", 0), ("dev.google.de", 1)):
+        out[y] = [detokenize(l) for l in open(os.path.join(base, name), encoding="utf-8").read().split("\n") if l.strip()]
+    return out
+
+
+def wmt_lines(lo, hi, systems, refs):
+    base = os.path.join(SHARED, "wmt21")
+    rows = []  # (label, line index, text)
+    for r in refs:
+        lines = open(os.path.join(base, "newstest2021.en-de.ref.%s.de" % r), encoding="utf-8").read().split("\n")
+        rows += [(0, i, lines[i]) for i in range(lo, min(hi, len(lines))) if lines[i].strip()]
+    for sname in systems:
+        lines = open(os.path.join(base, "system-outputs", "newstest2021.en-de.hyp.%s.de" % sname), encoding="utf-8").read().split("\n")
+        rows += [(1, i, lines[i]) for i in range(lo, min(hi, len(lines))) if lines[i].strip()]
+    return rows
+
+
+def wmt_fit_systems():
+    """Every WMT21 en-de system except the four held out for evaluation."""
+    names = sorted(n[len("newstest2021.en-de.hyp."):-len(".de")] for n in os.listdir(os.path.join(SHARED, "wmt21", "system-outputs"))
+                   if n.startswith("newstest2021.en-de.hyp."))
+    return [n for n in names if n not in WMT_SYSTEMS_EVAL]
+
+
+def lm_fit_rows():
+    """(label, group, text, weight): Text+Berg dev first half of each side + WMT21 lines 0-499
+    (all refs vs the systems not held out). Groups keep a source line's versions in one fold.
+    Each corpus weighs the same in total, and within a corpus the two classes weigh the same."""
+    rows = []
+    tb = textberg_lines()
+    for y in (0, 1):
+        half = len(tb[y]) // 2
+        rows += [(y, "tb%d" % i, tb[y][i]) for i in range(half)]
+    wm = wmt_lines(WMT_FIT_LINES[0], WMT_FIT_LINES[1], wmt_fit_systems(), WMT_REFS)
+    rows += [(y, "wmt%d" % i, t) for y, i, t in wm]
+    out = []
+    for corpus in ("tb", "wmt"):
+        part = [r for r in rows if r[1].startswith(corpus)]
+        for y in (0, 1):
+            n = sum(1 for r in part if r[0] == y)
+            out += [(r[0], r[1], r[2], 0.25 * len(rows) / n) for r in part if r[0] == y]
+    return out
+
+
+# Features that are typesetting or OCR rather than translation (found by reading the fitted
+# weights; see review.md): one- and two-letter words that are no function words are OCR fragments
+# of split words or the remains of dropped apostrophes ("gibt's" -> "s"), and hyphen-edged pieces.
+FW_SET = set(translationese.function_words())
+
+
+def lm_feature_allowed(f):
+    for w in f[2:].split(" "):
+        if w in ("C", "L", "0", "<s>", "</s>") or w in FW_SET or not w[0].isalpha():
+            continue
+        if len(w) <= 2 or w.endswith("-") or w.startswith("-"):
+            return False
+    return True
+
+
+def lm_matrix(texts, fw, vocab):
+    from scipy.sparse import csr_matrix
+    data, ind, ptr = [], [], [0]
+    for t in texts:
+        fs = translationese.features(t, fw)
+        v = 1 / math.sqrt(len(fs)) if fs else 0.0
+        for f in fs:
+            j = vocab.get(f)
+            if j is not None:
+                ind.append(j)
+                data.append(v)
+        ptr.append(len(ind))
+    return csr_matrix((data, ind, ptr), shape=(len(texts), len(vocab)))
+
+
+def lm_train(rows, fw, c):
+    from sklearn.linear_model import LogisticRegression
+    df = collections.Counter()
+    for _, _, t, _ in rows:
+        df.update(translationese.features(t, fw))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= 3 and lm_feature_allowed(f)))}
+    x = lm_matrix([r[2] for r in rows], fw, vocab)
+    y = np.array([r[0] for r in rows])
+    sw = np.array([r[3] for r in rows])
+    m = LogisticRegression(C=c, max_iter=2000)
+    m.fit(x, y, sample_weight=sw)
+    inv = sorted(vocab, key=vocab.get)
+    weights = {f: round(float(w), 3) for f, w in zip(inv, m.coef_[0]) if abs(w) >= 0.005}
+    return {"bias": round(float(m.intercept_[0]), 4), "weights": weights}
+
+
+def auc(y, s):
+    y, s = np.asarray(y), np.asarray(s)
+    order = np.argsort(s, kind="mergesort")
+    ranks = np.empty(len(s))
+    ranks[order] = np.arange(1, len(s) + 1)
+    # average ranks for ties
+    for v in np.unique(s):
+        idx = s == v
+        ranks[idx] = ranks[idx].mean()
+    npos = y.sum()
+    return (ranks[y == 1].sum() - npos * (npos + 1) / 2) / (npos * (len(y) - npos))
+
+
+def cmd_fit_lm():
+    fw = set(translationese.function_words())
+    rows = lm_fit_rows()
+    groups = sorted({r[1] for r in rows})
+    fold = {g: i % 5 for i, g in enumerate(groups)}
+    best = None
+    for c in (0.3, 1.0, 3.0, 10.0):
+        oof = {}
+        for k in range(5):
+            m = lm_train([r for r in rows if fold[r[1]] != k], fw, c)
+            m["functionWords"] = sorted(fw)
+            for i, r in enumerate(rows):
+                if fold[r[1]] == k:
+                    oof[i] = translationese.logit(m, r[2], fw)
+        a_tb = auc([r[0] for i, r in enumerate(rows) if r[1].startswith("tb")], [oof[i] for i, r in enumerate(rows) if r[1].startswith("tb")])
+        a_wm = auc([r[0] for i, r in enumerate(rows) if r[1].startswith("wmt")], [oof[i] for i, r in enumerate(rows) if r[1].startswith("wmt")])
+        print("C %.1f  5-fold grouped ROC-AUC on the fitting data: Text+Berg %.3f  WMT21 %.3f" % (c, a_tb, a_wm), file=sys.stderr)
+        if best is None or a_tb + a_wm > best[0]:
+            best = (a_tb + a_wm, c)
+    c = best[1]
+    # out-of-fold models for the combiner's fitting data (eval/review-fit), per Text+Berg line
+    folds = []
+    for k in range(5):
+        m = lm_train([r for r in rows if fold[r[1]] != k], fw, c)
+        m["functionWords"] = sorted(fw)
+        folds.append(m)
+    oof_fold = {r[1]: fold[r[1]] for r in rows if r[1].startswith("tb")}
+    os.makedirs(WORK, exist_ok=True)
+    with open(LM_OOF, "w", encoding="utf-8") as f:
+        json.dump({"fold": oof_fold, "models": folds}, f)
+    model = lm_train(rows, fw, c)
+    model["functionWords"] = sorted(fw)
+    model["fittedOn"] = ("eval/review-fit-lm: logistic regression (C=%g, chosen by 5-fold grouped CV), machine 1 vs human 0, on "
+                         "Text+Berg dev first half of each side (detokenized) + WMT21 en-de lines %d-%d (refs %s vs systems %s); "
+                         "%d lines, %d features kept" % (c, WMT_FIT_LINES[0], WMT_FIT_LINES[1] - 1, ",".join(WMT_REFS),
+                                                         ",".join(wmt_fit_systems()), len(rows), len(model["weights"])))
+    with open(LM, "w", encoding="utf-8") as f:
+        json.dump(model, f, indent=0, sort_keys=True, ensure_ascii=False)
+        f.write("\n")
+    top = sorted(model["weights"].items(), key=lambda kv: kv[1])
+    print("most human:", top[:40], file=sys.stderr)
+    print("most machine:", top[-40:], file=sys.stderr)
+    print(model["fittedOn"], file=sys.stderr)
+
+
+def oof_logit(seg_text, doc, line_index):
+    """The translationese logit of a Text+Berg fitting segment from the fold model that did not see its line."""
+    if "oof" not in _TEXTBERG:
+        _TEXTBERG["oof"] = json.load(open(LM_OOF, encoding="utf-8"))
+    o = _TEXTBERG["oof"]
+    k = o["fold"].get("tb%d" % line_index)
+    m = o["models"][k] if k is not None else shipped_lm()
+    return translationese.logit(m, seg_text)
+
+
+def shipped_lm():
+    if "lm" not in _TEXTBERG:
+        _TEXTBERG["lm"] = json.load(open(LM, encoding="utf-8"))
+    return _TEXTBERG["lm"]
+
+
 # ---------------------------------------------------------------- fitting
 
 def fit(xs, ys, sw, prior, l2=1.0, iters=20000):
@@ -261,44 +442,58 @@ def report_thresholds(w, xs, ys, rows, n_seeds):
               % (t, ps, rs, fs, pt, rt, ft), file=sys.stderr)
 
 
+def clip(t):
+    return max(LOGIT_LOW, min(LOGIT_HIGH, t))
+
+
+LOGIT_LOW, LOGIT_HIGH = -4.0, 4.0  # ReviewModel.LOGIT_CLIP
+
+
 def cmd_fit():
-    rows = []  # (label, findings, weight)
-    for label, rv, _ in seeds_set():
+    """Rules + translationese log-odds. The seeds were not used to fit the translationese model, so
+    they get the shipped model's log-odds; the Text+Berg lines get out-of-fold log-odds (the fold
+    model of eval/review-fit-lm that did not see the line), so the combiner does not learn to trust
+    a signal that has memorised its fitting data."""
+    lm = shipped_lm()
+    rows = []  # (label, findings, weight, translationese logit)
+    for label, rv, text in seeds_set():
         if label in ("artifact", "clean") and rv["kind"] == "prose":
-            rows.append((1 if label == "artifact" else 0, rv["findings"], 1.0))
-    wmt, _ = textberg_set("fit")
-    wmt = [(y, l) for y, l in wmt if l["kinds"] == {"prose"}]
-    # The two data sets weigh the same in total (the seeds would otherwise count for little), and
-    # within Text+Berg the two sides weigh the same.
+            rows.append((1 if label == "artifact" else 0, rv["findings"], 1.0, clip(translationese.logit(lm, text))))
+    tb, _ = textberg_set("fit")
+    tb = [(y, l) for y, l in tb if l["kinds"] == {"prose"}]
     n_seeds = len(rows)
-    n_pos = sum(1 for y, _ in wmt if y == 1)
-    n_neg = len(wmt) - n_pos
-    for y, l in wmt:
-        rows.append((y, l["findings"], 0.5 * n_seeds / (n_pos if y else n_neg)))
-    feats = sorted({k for _, f, _ in rows for k in features(f)} - {"document/non-prose"})
+    n_pos = sum(1 for y, _ in tb if y == 1)
+    n_neg = len(tb) - n_pos
+    for y, l in tb:
+        t = max(clip(oof_logit(seg, None, l["index"])) for seg, kind, _, _ in l["segs"] if kind == "prose")
+        rows.append((y, l["findings"], 0.5 * n_seeds / (n_pos if y else n_neg), t))
+    feats = sorted({k for _, f, _, _ in rows for k in features(f)} - {"document/non-prose"})
     index = {k: i for i, k in enumerate(feats)}
-    xs = np.zeros((len(rows), len(feats)))
-    for i, (_, f, _) in enumerate(rows):
+    xs = np.zeros((len(rows), len(feats) + 1))
+    for i, (_, f, _, t) in enumerate(rows):
         for k, v in features(f).items():
             if k in index:
                 xs[i, index[k]] = v
-    ys = np.array([y for y, _, _ in rows], dtype=float)
-    sw = np.array([w for _, _, w in rows])
+        xs[i, len(feats)] = t
+    ys = np.array([y for y, _, _, _ in rows], dtype=float)
+    sw = np.array([w for _, _, w, _ in rows])
     severity = {}
-    for _, f, _ in rows:
+    for _, f, _, _ in rows:
         for x in f:
             severity.setdefault(x["detector"] + "/" + x["rule"], x["severity"])
-    prior = np.array([PRIOR[severity[k]] for k in feats])
+    prior = np.array([PRIOR[severity[k]] for k in feats] + [0.0])
     w = fit(xs, ys, sw, prior)
     report_thresholds(w, xs, ys, rows, n_seeds)
     weights = {k: round(float(w[i + 1]), 4) for k, i in index.items()}
+    weights[T_DETECTOR + "/typical-sequence"] = 0.0  # shown to the reviewer; the log-odds carry the score
     model = {
         "intercept": round(float(w[0]), 4),
         "cap": CAP,
         "weights": weights,
         "otherWeight": dict(PRIOR),
-        "fittedOn": "eval/review-fit: seeds (artifact vs clean, %d segments) + Text+Berg dev first half of each side, machine vs human, de-CH (%d prose lines); weighted to count as much as the seeds; L2=1 towards the severity prior (MAJOR 1.6, MINOR 0.8), weights >= 0, counts capped at %d"
-        % (len(rows) - len(wmt), len(wmt), CAP),
+        "translationeseWeight": round(float(w[len(feats) + 1]), 4),
+        "fittedOn": "eval/review-fit: seeds (artifact vs clean, %d segments) + Text+Berg dev first half of each side, machine vs human, de-CH (%d prose lines); weighted to count as much as the seeds; L2=1 towards the severity prior (MAJOR 1.6, MINOR 0.8), weights >= 0, counts capped at %d; translationese log-odds (out-of-fold on Text+Berg) as one more input, prior 0"
+        % (len(rows) - len(tb), len(tb), CAP),
     }
     with open(WEIGHTS, "w", encoding="utf-8") as f:
         json.dump(model, f, indent=2, sort_keys=True)
@@ -408,4 +603,4 @@ def cmd_eval():
 
 
 if __name__ == "__main__":
-    {"fit": cmd_fit, "eval": cmd_eval}[sys.argv[1] if len(sys.argv) > 1 else "eval"]()
+    {"fit": cmd_fit, "fit-lm": cmd_fit_lm, "eval": cmd_eval}[sys.argv[1] if len(sys.argv) > 1 else "eval"]()
