@@ -39,6 +39,8 @@ def norm(word):
 
 
 def tokens(text):
+    # Java's \p{L} / \p{Nd}: Python's \w also takes other numerals ("½", "²") as word characters
+    text = "".join(" " if c.isalnum() and not c.isalpha() and not c.isdecimal() else c for c in text)
     return TOKEN.findall(text)
 
 

@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * Points at the word sequences that make a segment read like machine translation by the {@link
  * TranslationeseModel}: when the model leans towards machine translation, the (at most {@value
- * #MAX_FINDINGS}) non-overlapping n-grams with the largest weights become MINOR findings. The
- * model's log-odds themselves go into the score through {@link ReviewModel#score(List, double)};
- * these findings only show a reviewer where to look and count nothing on their own (weight 0).
+ * #MAX_FINDINGS}) non-overlapping word sequences (word pairs and shape trigrams; single words are
+ * too vague to act on) with the largest weights become MINOR findings. The model's log-odds
+ * themselves go into the score through {@link ReviewModel#score(List, double)}; these findings only
+ * show a reviewer where to look and count nothing on their own (weight 0).
  */
 public final class TranslationeseDetector implements Detector {
   public static final String ID = "translationese";
@@ -20,7 +21,7 @@ public final class TranslationeseDetector implements Detector {
   static final int MAX_FINDINGS = 2;
 
   /** Sequences with smaller weights are too weak a hint to show. */
-  static final double MIN_WEIGHT = 1.0;
+  static final double MIN_WEIGHT = 1.5;
 
   private final TranslationeseModel model;
 
@@ -47,7 +48,7 @@ public final class TranslationeseDetector implements Detector {
     List<TranslationeseModel.Piece> pieces = TranslationeseModel.pieces(text);
     List<TranslationeseModel.Feature> candidates = new ArrayList<>();
     for (TranslationeseModel.Feature f : model.occurrences(pieces)) {
-      if (model.weights().getOrDefault(f.name(), 0.0) >= MIN_WEIGHT) {
+      if (f.first() < f.last() && model.weights().getOrDefault(f.name(), 0.0) >= MIN_WEIGHT) {
         candidates.add(f);
       }
     }

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * @param fittedOn what the model was fitted on, for reports
  */
 public record TranslationeseModel(
-    double bias, Map<String, Double> weights, List<String> functionWords, String fittedOn) {
+    double bias, Map<String, Double> weights, Set<String> functionWords, String fittedOn) {
   public static final String RESOURCE = "/dragoman/review/translationese.json";
 
   private static final Pattern TOKEN =
@@ -37,7 +37,7 @@ public record TranslationeseModel(
 
   public TranslationeseModel {
     weights = Map.copyOf(weights);
-    functionWords = List.copyOf(functionWords);
+    functionWords = Set.copyOf(functionWords);
   }
 
   public static TranslationeseModel load() {
@@ -96,7 +96,7 @@ public record TranslationeseModel(
 
   /** Every occurrence of every feature in {@code text}, in order of appearance. */
   List<Feature> occurrences(List<Piece> toks) {
-    Set<String> fw = Set.copyOf(functionWords);
+    Set<String> fw = functionWords;
     List<Feature> out = new ArrayList<>();
     List<String> lex = new ArrayList<>(toks.size());
     List<String> shapes = new ArrayList<>(toks.size() + 2);

@@ -6,6 +6,7 @@ import dragoman.text.Document;
 import dragoman.text.Segment;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TranslationeseDetectorTest {
@@ -22,7 +23,7 @@ class TranslationeseDetectorTest {
       new TranslationeseModel(
           0.0,
           Map.of("b:es sollte", 3.0, "w:doch", -5.0),
-          List.of("es", "sollte", "doch", "nicht"),
+          Set.of("es", "sollte", "doch", "nicht"),
           "test");
 
   @Test
@@ -42,6 +43,13 @@ class TranslationeseDetectorTest {
   void saysNothingWhenTheSegmentLeansHuman() {
     assertThat(findings(TOY, "Morgen es sollte doch regnen.")).isEmpty();
     assertThat(findings(TOY, "Morgen regnet es nicht.")).isEmpty();
+  }
+
+  @Test
+  void singleWordsAreTooVagueToReport() {
+    TranslationeseModel words =
+        new TranslationeseModel(0.0, Map.of("w:regnen", 5.0), Set.of("es"), "test");
+    assertThat(findings(words, "Morgen wird es regnen.")).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TranslationeseModelTest {
@@ -12,7 +13,7 @@ class TranslationeseModelTest {
    * A toy model whose function words are just "der" and "hat", so features can be derived by hand.
    */
   private static TranslationeseModel toy(double bias, Map<String, Double> weights) {
-    return new TranslationeseModel(bias, weights, List.of("der", "hat"), "test");
+    return new TranslationeseModel(bias, weights, Set.of("der", "hat"), "test");
   }
 
   @Test
