@@ -28,6 +28,9 @@ import time
 
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import translationese  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.environ.get("DRAGOMAN_SHARED_DATA", os.path.join(ROOT, "..", "shared", "data"))
@@ -35,6 +38,12 @@ if not os.path.isdir(SHARED):
     SHARED = "/work/shared/data"
 WORK = os.environ.get("REVIEW_EVAL_WORK", os.path.join(os.environ.get("TMPDIR", "/tmp"), "dragoman-review-eval"))
 WEIGHTS = os.path.join(ROOT, "src/main/resources/dragoman/review/weights.json")
+LM = os.path.join(ROOT, "src/main/resources/dragoman/review/translationese.json")
+LM_OOF = os.path.join(WORK, "translationese-oof.json")
+WMT_FIT_LINES = (0, 500)  # the translationese model's WMT21 fitting lines; evaluation uses 500-1001
+WMT_EVAL_LINES = (500, 1002)
+T_FEATURE = "translationese/logit"
+T_DETECTOR = "translationese"
 CAP = 2
 WMT_SYSTEMS_FIT = ["Facebook-AI", "Online-W", "UEdin", "happypoet"]
 WMT_SYSTEMS_EVAL = ["Online-B", "VolcTrans-GLAT", "WeChat-AI", "nuclear_trans"]
@@ -108,18 +117,19 @@ def by_line(records):
     lines = collections.OrderedDict()
     for r in records:
         p = int(r["id"].rsplit("#p", 1)[1].split(".s")[0])
-        cur = lines.setdefault(p, {"score": 0.0, "flag": False, "kinds": set(), "findings": [], "de": ""})
+        cur = lines.setdefault(p, {"score": 0.0, "flag": False, "kinds": set(), "findings": [], "de": "", "index": p})
         rv = r["review"]
         cur["score"] = max(cur["score"], rv["score"])
         cur["flag"] |= rv["flag"]
         cur["kinds"].add(rv["kind"])
         cur["findings"] += rv["findings"]
         cur["de"] += r["de"] + " "
+        cur.setdefault("segs", []).append((r["de"], rv["kind"], rv["score"], rv["findings"]))
     return lines
 
 
 def features(findings):
-    counts = collections.Counter(f["detector"] + "/" + f["rule"] for f in findings)
+    counts = collections.Counter(f["detector"] + "/" + f["rule"] for f in findings if f["detector"] != T_DETECTOR)
     return {k: min(CAP, v) for k, v in counts.items()}
 
 
@@ -215,6 +225,177 @@ def mqm_set():
     return items, wall
 
 
+
+# ---------------------------------------------------------------- translationese model
+
+def textberg_lines():
+    """Detokenized Text+Berg dev lines per side (human 0, machine 1), as textberg_set writes them."""
+    base = os.path.join(ROOT, "eval", "data", "textberg-defr")
+    out = {}
+    for name, y in (("dev.de", 0), ("dev.google.de", 1)):
+        out[y] = [detokenize(l) for l in open(os.path.join(base, name), encoding="utf-8").read().split("\n") if l.strip()]
+    return out
+
+
+def wmt_lines(lo, hi, systems, refs):
+    base = os.path.join(SHARED, "wmt21")
+    rows = []  # (label, line index, text)
+    for r in refs:
+        lines = open(os.path.join(base, "newstest2021.en-de.ref.%s.de" % r), encoding="utf-8").read().split("\n")
+        rows += [(0, i, lines[i]) for i in range(lo, min(hi, len(lines))) if lines[i].strip()]
+    for sname in systems:
+        lines = open(os.path.join(base, "system-outputs", "newstest2021.en-de.hyp.%s.de" % sname), encoding="utf-8").read().split("\n")
+        rows += [(1, i, lines[i]) for i in range(lo, min(hi, len(lines))) if lines[i].strip()]
+    return rows
+
+
+def wmt_fit_systems():
+    """Every WMT21 en-de system except the four held out for evaluation."""
+    names = sorted(n[len("newstest2021.en-de.hyp."):-len(".de")] for n in os.listdir(os.path.join(SHARED, "wmt21", "system-outputs"))
+                   if n.startswith("newstest2021.en-de.hyp."))
+    return [n for n in names if n not in WMT_SYSTEMS_EVAL]
+
+
+def lm_fit_rows():
+    """(label, group, text, weight): Text+Berg dev first half of each side + WMT21 lines 0-499
+    (all refs vs the systems not held out). Groups keep a source line's versions in one fold.
+    Each corpus weighs the same in total, and within a corpus the two classes weigh the same."""
+    rows = []
+    tb = textberg_lines()
+    for y in (0, 1):
+        half = len(tb[y]) // 2
+        rows += [(y, "tb%d" % i, tb[y][i]) for i in range(half)]
+    wm = wmt_lines(WMT_FIT_LINES[0], WMT_FIT_LINES[1], wmt_fit_systems(), WMT_REFS)
+    rows += [(y, "wmt%d" % i, t) for y, i, t in wm]
+    out = []
+    for corpus in ("tb", "wmt"):
+        part = [r for r in rows if r[1].startswith(corpus)]
+        for y in (0, 1):
+            n = sum(1 for r in part if r[0] == y)
+            out += [(r[0], r[1], r[2], 0.25 * len(rows) / n) for r in part if r[0] == y]
+    return out
+
+
+# Features that are typesetting or OCR rather than translation (found by reading the fitted
+# weights; see review.md): one- and two-letter words that are no function words are OCR fragments
+# of split words or the remains of dropped apostrophes ("gibt's" -> "s"), and hyphen-edged pieces.
+FW_SET = set(translationese.function_words())
+
+
+def lm_feature_allowed(f):
+    for w in f[2:].split(" "):
+        if w in ("C", "L", "0", "<s>", "</s>") or w in FW_SET or not w[0].isalpha():
+            continue
+        if len(w) <= 2 or w.endswith("-") or w.startswith("-"):
+            return False
+    return True
+
+
+def lm_matrix(texts, fw, vocab):
+    from scipy.sparse import csr_matrix
+    data, ind, ptr = [], [], [0]
+    for t in texts:
+        fs = translationese.features(t, fw)
+        v = 1 / math.sqrt(len(fs)) if fs else 0.0
+        for f in fs:
+            j = vocab.get(f)
+            if j is not None:
+                ind.append(j)
+                data.append(v)
+        ptr.append(len(ind))
+    return csr_matrix((data, ind, ptr), shape=(len(texts), len(vocab)))
+
+
+def lm_train(rows, fw, c):
+    from sklearn.linear_model import LogisticRegression
+    df = collections.Counter()
+    for _, _, t, _ in rows:
+        df.update(translationese.features(t, fw))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= 3 and lm_feature_allowed(f)))}
+    x = lm_matrix([r[2] for r in rows], fw, vocab)
+    y = np.array([r[0] for r in rows])
+    sw = np.array([r[3] for r in rows])
+    m = LogisticRegression(C=c, max_iter=2000)
+    m.fit(x, y, sample_weight=sw)
+    inv = sorted(vocab, key=vocab.get)
+    weights = {f: round(float(w), 3) for f, w in zip(inv, m.coef_[0]) if abs(w) >= 0.005}
+    return {"bias": round(float(m.intercept_[0]), 4), "weights": weights}
+
+
+def auc(y, s):
+    y, s = np.asarray(y), np.asarray(s)
+    order = np.argsort(s, kind="mergesort")
+    ranks = np.empty(len(s))
+    ranks[order] = np.arange(1, len(s) + 1)
+    # average ranks for ties
+    for v in np.unique(s):
+        idx = s == v
+        ranks[idx] = ranks[idx].mean()
+    npos = y.sum()
+    return (ranks[y == 1].sum() - npos * (npos + 1) / 2) / (npos * (len(y) - npos))
+
+
+def cmd_fit_lm():
+    fw = set(translationese.function_words())
+    rows = lm_fit_rows()
+    groups = sorted({r[1] for r in rows})
+    fold = {g: i % 5 for i, g in enumerate(groups)}
+    best = None
+    for c in (0.3, 1.0, 3.0, 10.0):
+        oof = {}
+        for k in range(5):
+            m = lm_train([r for r in rows if fold[r[1]] != k], fw, c)
+            m["functionWords"] = sorted(fw)
+            for i, r in enumerate(rows):
+                if fold[r[1]] == k:
+                    oof[i] = translationese.logit(m, r[2], fw)
+        a_tb = auc([r[0] for i, r in enumerate(rows) if r[1].startswith("tb")], [oof[i] for i, r in enumerate(rows) if r[1].startswith("tb")])
+        a_wm = auc([r[0] for i, r in enumerate(rows) if r[1].startswith("wmt")], [oof[i] for i, r in enumerate(rows) if r[1].startswith("wmt")])
+        print("C %.1f  5-fold grouped ROC-AUC on the fitting data: Text+Berg %.3f  WMT21 %.3f" % (c, a_tb, a_wm), file=sys.stderr)
+        if best is None or a_tb + a_wm > best[0]:
+            best = (a_tb + a_wm, c)
+    c = best[1]
+    # out-of-fold models for the combiner's fitting data (eval/review-fit), per Text+Berg line
+    folds = []
+    for k in range(5):
+        m = lm_train([r for r in rows if fold[r[1]] != k], fw, c)
+        m["functionWords"] = sorted(fw)
+        folds.append(m)
+    oof_fold = {r[1]: fold[r[1]] for r in rows if r[1].startswith("tb")}
+    os.makedirs(WORK, exist_ok=True)
+    with open(LM_OOF, "w", encoding="utf-8") as f:
+        json.dump({"fold": oof_fold, "models": folds}, f)
+    model = lm_train(rows, fw, c)
+    model["functionWords"] = sorted(fw)
+    model["fittedOn"] = ("eval/review-fit-lm: logistic regression (C=%g, chosen by 5-fold grouped CV), machine 1 vs human 0, on "
+                         "Text+Berg dev first half of each side (detokenized) + WMT21 en-de lines %d-%d (refs %s vs systems %s); "
+                         "%d lines, %d features kept" % (c, WMT_FIT_LINES[0], WMT_FIT_LINES[1] - 1, ",".join(WMT_REFS),
+                                                         ",".join(wmt_fit_systems()), len(rows), len(model["weights"])))
+    with open(LM, "w", encoding="utf-8") as f:
+        json.dump(model, f, indent=0, sort_keys=True, ensure_ascii=False)
+        f.write("\n")
+    top = sorted(model["weights"].items(), key=lambda kv: kv[1])
+    print("most human:", top[:40], file=sys.stderr)
+    print("most machine:", top[-40:], file=sys.stderr)
+    print(model["fittedOn"], file=sys.stderr)
+
+
+def oof_logit(seg_text, doc, line_index):
+    """The translationese logit of a Text+Berg fitting segment from the fold model that did not see its line."""
+    if "oof" not in _TEXTBERG:
+        _TEXTBERG["oof"] = json.load(open(LM_OOF, encoding="utf-8"))
+    o = _TEXTBERG["oof"]
+    k = o["fold"].get("tb%d" % line_index)
+    m = o["models"][k] if k is not None else shipped_lm()
+    return translationese.logit(m, seg_text)
+
+
+def shipped_lm():
+    if "lm" not in _TEXTBERG:
+        _TEXTBERG["lm"] = json.load(open(LM, encoding="utf-8"))
+    return _TEXTBERG["lm"]
+
+
 # ---------------------------------------------------------------- fitting
 
 def fit(xs, ys, sw, prior, l2=1.0, iters=20000):
@@ -261,44 +442,58 @@ def report_thresholds(w, xs, ys, rows, n_seeds):
               % (t, ps, rs, fs, pt, rt, ft), file=sys.stderr)
 
 
+def clip(t):
+    return max(LOGIT_LOW, min(LOGIT_HIGH, t))
+
+
+LOGIT_LOW, LOGIT_HIGH = -4.0, 4.0  # ReviewModel.LOGIT_CLIP
+
+
 def cmd_fit():
-    rows = []  # (label, findings, weight)
-    for label, rv, _ in seeds_set():
+    """Rules + translationese log-odds. The seeds were not used to fit the translationese model, so
+    they get the shipped model's log-odds; the Text+Berg lines get out-of-fold log-odds (the fold
+    model of eval/review-fit-lm that did not see the line), so the combiner does not learn to trust
+    a signal that has memorised its fitting data."""
+    lm = shipped_lm()
+    rows = []  # (label, findings, weight, translationese logit)
+    for label, rv, text in seeds_set():
         if label in ("artifact", "clean") and rv["kind"] == "prose":
-            rows.append((1 if label == "artifact" else 0, rv["findings"], 1.0))
-    wmt, _ = textberg_set("fit")
-    wmt = [(y, l) for y, l in wmt if l["kinds"] == {"prose"}]
-    # The two data sets weigh the same in total (the seeds would otherwise count for little), and
-    # within Text+Berg the two sides weigh the same.
+            rows.append((1 if label == "artifact" else 0, rv["findings"], 1.0, clip(translationese.logit(lm, text))))
+    tb, _ = textberg_set("fit")
+    tb = [(y, l) for y, l in tb if l["kinds"] == {"prose"}]
     n_seeds = len(rows)
-    n_pos = sum(1 for y, _ in wmt if y == 1)
-    n_neg = len(wmt) - n_pos
-    for y, l in wmt:
-        rows.append((y, l["findings"], 0.5 * n_seeds / (n_pos if y else n_neg)))
-    feats = sorted({k for _, f, _ in rows for k in features(f)} - {"document/non-prose"})
+    n_pos = sum(1 for y, _ in tb if y == 1)
+    n_neg = len(tb) - n_pos
+    for y, l in tb:
+        t = max(clip(oof_logit(seg, None, l["index"])) for seg, kind, _, _ in l["segs"] if kind == "prose")
+        rows.append((y, l["findings"], 0.5 * n_seeds / (n_pos if y else n_neg), t))
+    feats = sorted({k for _, f, _, _ in rows for k in features(f)} - {"document/non-prose"})
     index = {k: i for i, k in enumerate(feats)}
-    xs = np.zeros((len(rows), len(feats)))
-    for i, (_, f, _) in enumerate(rows):
+    xs = np.zeros((len(rows), len(feats) + 1))
+    for i, (_, f, _, t) in enumerate(rows):
         for k, v in features(f).items():
             if k in index:
                 xs[i, index[k]] = v
-    ys = np.array([y for y, _, _ in rows], dtype=float)
-    sw = np.array([w for _, _, w in rows])
+        xs[i, len(feats)] = t
+    ys = np.array([y for y, _, _, _ in rows], dtype=float)
+    sw = np.array([w for _, _, w, _ in rows])
     severity = {}
-    for _, f, _ in rows:
+    for _, f, _, _ in rows:
         for x in f:
             severity.setdefault(x["detector"] + "/" + x["rule"], x["severity"])
-    prior = np.array([PRIOR[severity[k]] for k in feats])
+    prior = np.array([PRIOR[severity[k]] for k in feats] + [0.0])
     w = fit(xs, ys, sw, prior)
     report_thresholds(w, xs, ys, rows, n_seeds)
     weights = {k: round(float(w[i + 1]), 4) for k, i in index.items()}
+    weights[T_DETECTOR + "/typical-sequence"] = 0.0  # shown to the reviewer; the log-odds carry the score
     model = {
         "intercept": round(float(w[0]), 4),
         "cap": CAP,
         "weights": weights,
         "otherWeight": dict(PRIOR),
-        "fittedOn": "eval/review-fit: seeds (artifact vs clean, %d segments) + Text+Berg dev first half of each side, machine vs human, de-CH (%d prose lines); weighted to count as much as the seeds; L2=1 towards the severity prior (MAJOR 1.6, MINOR 0.8), weights >= 0, counts capped at %d"
-        % (len(rows) - len(wmt), len(wmt), CAP),
+        "translationeseWeight": round(float(w[len(feats) + 1]), 4),
+        "fittedOn": "eval/review-fit: seeds (artifact vs clean, %d segments) + Text+Berg dev first half of each side, machine vs human, de-CH (%d prose lines); weighted to count as much as the seeds; L2=1 towards the severity prior (MAJOR 1.6, MINOR 0.8), weights >= 0, counts capped at %d; translationese log-odds (out-of-fold on Text+Berg) as one more input, prior 0"
+        % (len(rows) - len(tb), len(tb), CAP),
     }
     with open(WEIGHTS, "w", encoding="utf-8") as f:
         json.dump(model, f, indent=2, sort_keys=True)
@@ -355,12 +550,72 @@ def default_threshold():
     return float(re.search(r"DEFAULT_THRESHOLD = ([0-9.]+);", src).group(1))
 
 
+def rescore(weights, fs, t):
+    """ReviewModel.score in Python (for the rules-only comparison and the Java/Python parity check)."""
+    z = weights["intercept"] + weights.get("translationeseWeight", 0.0) * clip(t)
+    sev = {f["detector"] + "/" + f["rule"]: f["severity"] for f in fs}
+    for k, v in features(fs).items():
+        z += weights["weights"].get(k, weights["otherWeight"].get(sev[k], 0.0)) * v
+    return 1 / (1 + math.exp(-z))
+
+
+def line_scores(items, weights, lm, with_t=True):
+    """Per line: max over its prose segments, as `dragoman review` scores a line (boilerplate 0)."""
+    out = []
+    for _, l in items:
+        best = 0.0
+        for seg, kind, _, fs in l["segs"]:
+            if kind == "prose":
+                best = max(best, rescore(weights, fs, translationese.logit(lm, seg) if with_t else 0.0))
+        out.append(best)
+    return out
+
+
+def lm_line_logits(items, lm):
+    out = []
+    for _, l in items:
+        ts = [translationese.logit(lm, seg) for seg, kind, _, _ in l["segs"] if kind == "prose"]
+        out.append(max(ts) if ts else -99.0)
+    return out
+
+
+NOTES = """## The translationese signal: what was fitted on what, and what was tried
+
+- `eval/review-fit-lm` fits `translationese.json`: L2 logistic regression (scikit-learn), machine = 1, on
+  the first half of each Text+Berg dev side (human lines 0-233 of 468, machine 0-275 of 553; detokenized by
+  `detokenize()`, the same on both sides) and WMT21 en-de
+  lines 0-499 (refs A, C, D vs the 16 systems not used for evaluation). Each corpus weighs half, each class half
+  of its corpus. C chosen by 5-fold CV grouped by source line (a line's human and machine versions stay in one
+  fold). Features: see `eval/translationese.py` / `TranslationeseModel`; 18k features with |w| >= 0.005, 0.4 MB.
+- `eval/review-fit` then fits the rule weights and the weight of the (clipped, +-4) log-odds on the seeds and the
+  same Text+Berg first half, with out-of-fold log-odds for the Text+Berg lines (the fold model that did not see
+  the line), so the combiner does not trust memorised lines.
+- Held out: the second half of each Text+Berg dev side (the sides are not line-parallel, so a few lines next
+  to the cut may share content with the other side's first half); MQM TED (evaluation only); WMT21 lines 500-1001 with the four
+  systems never fitted on vs ref A (the evaluation range moved from lines 0-499, which the model now fits on).
+- Typesetting neutralised: quotes, dashes, apostrophes and spacing are not tokens; ß is read as ss; capitalised
+  words (nouns, names) enter only as the shape C, so named entities and topics cannot leak. Leak check of the
+  first fit: the apostrophe remnants `w:s`, `w:n` ("gibt's") and one- and two-letter OCR fragments were among
+  the strongest machine/human features; such tokens are now dropped (`lm_feature_allowed`). Left in after
+  reading them: heading shapes on the human side (`s:<s> C .`, `s:C : </s>`; such lines are mostly boilerplate
+  and score 0 anyway) and the WMT-style cross-reference `(siehe` on the machine side.
+- The strongest human features are modal particles and adverbs (`schon`, `etwa`, `also`, `doch`, `zwar`, `man`),
+  the classic under-use of translated German (Baroni & Bernardini 2006; Koppel & Ordan 2011 for function words).
+- Tried and rejected: clipping the log-odds one-sided (only machine evidence, or human evidence capped at -1/-2):
+  no better on the fitting half (out-of-fold ROC-AUC 0.623-0.637 vs 0.633 symmetric) and no help for the seeds.
+  The seeds cost precision: their clean sentences are translations too, so the signal raises them; 0.40 is the
+  highest threshold that still meets the seed targets. These choices were made on the fitting data and the
+  seeds; the held-out figures were printed alongside while choosing the clip (they agreed, 0.715-0.722).
+"""
+
+
 def cmd_eval():
     out = []
     out.append("# Review evaluation (issue 7)\n")
     out.append("Produced by `eval/review-eval` (%s). Scores are `dragoman review` with the shipped weights "
                "(`src/main/resources/dragoman/review/weights.json`, fitted by `eval/review-fit` on the seeds and "
-               "the first half of Text+Berg dev) at the default threshold. Metrics and 95%% percentile bootstrap intervals "
+               "the first half of Text+Berg dev) and the translationese model (`translationese.json`, fitted by `eval/review-fit-lm` on "
+               "the first half of Text+Berg dev and WMT21 en-de lines 0-499) at the default threshold. Metrics and 95%% percentile bootstrap intervals "
                "(1000 resamples of segments) come from `dragoman eval review` (dragoman.eval.DetectionScores). Precision/recall are for the flag at the default threshold.\n"
                % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     threshold = default_threshold()
@@ -377,10 +632,11 @@ def cmd_eval():
     out.append("\nTarget: artifacts >= 20 of 22 flagged, clean <= 6 of 65 flagged, 5 of 5 boilerplate marked.\n")
     out.append("## Default threshold\n")
     out.append("`--threshold` defaults to %.2f (`ReviewOptions.DEFAULT_THRESHOLD`). `eval/review-fit` prints precision and "
-               "recall on its fitting data at thresholds 0.40-0.80; 0.50 is the lowest threshold with precision 1.00 on the "
-               "seeds (artifact vs clean) and 0.80 on the first half of Text+Berg dev (machine vs human), where 0.40-0.45 "
-               "flag two clean seed sentences. With the fitted intercept (about -0.96), a segment without findings scores "
-               "about 0.28 and one MAJOR structure or surface finding lifts it above 0.5.\n" % threshold)
+               "recall on its fitting data at thresholds 0.40-0.80. With the translationese signal, the seeds' clean sentences "
+               "(themselves translations, only without errors) score higher and artifacts that read idiomatically lower: "
+               "0.45-0.55 flag 19 of 22 seed artifacts; 0.40 is the highest threshold that meets the seed targets "
+               "(20 of 22 artifacts, 6 of 65 clean on the fitting run), at precision 0.78 on the first half of Text+Berg dev "
+               "(0.84 at 0.50). Raise it (`--threshold 0.5`) for fewer, surer flags.\n" % threshold)
     out.append("## Held-out and evaluation sets\n")
     out.append("| set | segments | positives | ROC-AUC [95% CI] | PR-AUC (AP) [CI] | precision [CI] | recall [CI] | flagged |\n|---|---|---|---|---|---|---|---|")
     tb, tbw = textberg_set("eval")
@@ -391,10 +647,35 @@ def cmd_eval():
     out.append(metrics_row("Text+Berg dev first half (fitting data; for comparison)", tbf, threshold))
     mq, mqw = mqm_set()
     out.append(metrics_row("MQM TED en-de, Major fluency error vs none", mq, threshold))
-    wm, wmw = wmt_set(0, 500, WMT_SYSTEMS_EVAL, refs=["A"], tag="eval")
-    out.append(metrics_row("WMT21 en-de lines 0-499, systems %s vs ref A" % ",".join(WMT_SYSTEMS_EVAL), wm, threshold))
+    wm, wmw = wmt_set(WMT_EVAL_LINES[0], WMT_EVAL_LINES[1], WMT_SYSTEMS_EVAL, refs=["A"], tag="eval-%d" % WMT_EVAL_LINES[0])
+    out.append(metrics_row("WMT21 en-de lines %d-%d (not fitted on), systems %s (not fitted on) vs ref A"
+                           % (WMT_EVAL_LINES[0], WMT_EVAL_LINES[1] - 1, ",".join(WMT_SYSTEMS_EVAL)), wm, threshold))
     out.append("\nPositives = machine-translated (Text+Berg, WMT21) or with a Major fluency error (MQM). "
                "Boilerplate lines score 0 on both sides.\n")
+    out.append("## Before and after the translationese signal (ROC-AUC)\n")
+    out.append("Rules only = the same findings scored with the previous weights (`eval/results/review-weights-rules-only.json`, "
+               "threshold 0.50); translationese only = the model's log-odds, max over a line's prose segments; combined = "
+               "`dragoman review` as shipped. Point estimates from eval/review_eval.py (bootstrap intervals for the shipped "
+               "score are in the table above).\n")
+    out.append("| set | rules only | translationese only | combined (shipped) | Java vs Python score, max abs difference |\n|---|---|---|---|---|")
+    lm = shipped_lm()
+    before = json.load(open(os.path.join(HERE, "results", "review-weights-rules-only.json"), encoding="utf-8"))
+    after = json.load(open(WEIGHTS, encoding="utf-8"))
+    for name, items in (("Text+Berg dev second half (held out)", tb), ("Text+Berg dev first half (fitting)", tbf),
+                        ("MQM TED Major fluency", mq), ("WMT21 lines %d-%d" % (WMT_EVAL_LINES[0], WMT_EVAL_LINES[1] - 1), wm)):
+        ys = [y for y, _ in items]
+        shipped = [l["score"] for _, l in items]
+        py = line_scores(items, after, lm)
+        diff = max(abs(a - b) for a, b in zip(shipped, py))
+        out.append("| %s | %.3f | %.3f | %.3f | %.1e |" % (name, auc(ys, line_scores(items, before, lm, False)),
+                                                     auc(ys, lm_line_logits(items, lm)), auc(ys, shipped), diff))
+    out.append("\n## Translationese model: strongest features (leak check)\n")
+    ws = sorted(lm["weights"].items(), key=lambda kv: kv[1])
+    out.append("%s. Features: `w:` word (lower-case and function words only), `b:` word pair, `s:` shape trigram "
+               "(function words kept, C capitalised word, L lower-case word, 0 number).\n" % lm["fittedOn"])
+    out.append("- most human: " + ", ".join("`%s` %.2f" % kv for kv in ws[:25]))
+    out.append("- most machine: " + ", ".join("`%s` %.2f" % kv for kv in reversed(ws[-25:])))
+    out.append("\n" + NOTES)
     out.append("## Findings per rule (positives/negatives)\n")
     for name, items in (("Text+Berg", tb), ("MQM", mq), ("WMT21", wm)):
         out.append("- %s: %s" % (name, top_rules(items)))
@@ -408,4 +689,4 @@ def cmd_eval():
 
 
 if __name__ == "__main__":
-    {"fit": cmd_fit, "eval": cmd_eval}[sys.argv[1] if len(sys.argv) > 1 else "eval"]()
+    {"fit": cmd_fit, "fit-lm": cmd_fit_lm, "eval": cmd_eval}[sys.argv[1] if len(sys.argv) > 1 else "eval"]()

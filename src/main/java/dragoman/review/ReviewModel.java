@@ -18,14 +18,20 @@ import java.util.TreeMap;
  * @param weights weight per {@code detector/rule}
  * @param otherWeight weight of a rule the fit never saw, per severity name (MAJOR, MINOR, INFO)
  * @param fittedOn what the weights were fitted on, for reports
+ * @param translationeseWeight weight of the {@link TranslationeseModel} log-odds (clipped to
+ *     [-{@value #LOGIT_CLIP}, {@value #LOGIT_CLIP}]); 0 leaves the signal out
  */
 public record ReviewModel(
     double intercept,
     int cap,
     Map<String, Double> weights,
     Map<String, Double> otherWeight,
-    String fittedOn) {
+    String fittedOn,
+    double translationeseWeight) {
   public static final String RESOURCE = "/dragoman/review/weights.json";
+
+  /** The translationese log-odds are clipped so one odd segment cannot dominate the rules. */
+  public static final double LOGIT_CLIP = 4.0;
 
   public ReviewModel {
     weights = Map.copyOf(weights);
@@ -57,8 +63,17 @@ public record ReviewModel(
     return counts;
   }
 
+  /** The score from the rules' findings alone (no translationese signal). */
   public double score(List<Finding> findings) {
-    double z = intercept;
+    return score(findings, 0);
+  }
+
+  /**
+   * @param translationese the segment's {@link TranslationeseModel#logit} (0 for none)
+   */
+  public double score(List<Finding> findings, double translationese) {
+    double t = Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, translationese));
+    double z = intercept + translationeseWeight * t;
     Map<String, Integer> counts = features(findings);
     for (Finding f : findings) {
       String key = feature(f);

@@ -13,7 +13,7 @@ package dragoman.review;
 public record ReviewOptions(
     double threshold, GermanVariant variant, boolean grammar, int maxGrammarChars) {
   /** See eval/results/review.md for the precision and recall at this threshold. */
-  public static final double DEFAULT_THRESHOLD = 0.5;
+  public static final double DEFAULT_THRESHOLD = 0.4;
 
   public static final int DEFAULT_MAX_GRAMMAR_CHARS = 1500;
 

@@ -19,6 +19,7 @@ public final class Reviewer {
   private final DocumentDetector document = new DocumentDetector();
   private final LanguageCheck language = new LanguageCheck();
   private final ReviewModel model;
+  private final TranslationeseDetector translationese;
 
   public Reviewer(ReviewOptions options) {
     this(options, ReviewModel.load(), List.of());
@@ -30,6 +31,7 @@ public final class Reviewer {
   public Reviewer(ReviewOptions options, ReviewModel model, List<Detector> extra) {
     this.options = options;
     this.model = model;
+    this.translationese = new TranslationeseDetector(TranslationeseModel.load());
     GermanVariant v = options.variant();
     this.analyzer = new GermanAnalyzer(v);
     List<Detector> ds = new ArrayList<>();
@@ -39,6 +41,7 @@ public final class Reviewer {
       ds.add(new GrammarDetector(v, options.maxGrammarChars()));
     }
     ds.add(document);
+    ds.add(translationese);
     ds.addAll(extra);
     this.detectors = List.copyOf(ds);
   }
@@ -106,7 +109,7 @@ public final class Reviewer {
       }
     }
     findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-    double score = model.score(findings);
+    double score = model.score(findings, translationese.logit(s));
     return new SegmentReview(score, score >= options.threshold(), SegmentReview.PROSE, findings);
   }
 }

@@ -29,7 +29,8 @@ class ReviewerTest {
   @Test
   void cleanSentenceHasNoGrammarFindingAndIsNotFlagged() {
     SegmentRecord r = review("Gestern kaufte sie eine teure Lampe für das Wohnzimmer.").get(0);
-    assertThat(r.review().findings()).isEmpty();
+    // translationese hints (MINOR, weight 0) may point at words; no rule may find an error
+    assertThat(r.review().findings()).allMatch(f -> f.detector().equals(TranslationeseDetector.ID));
     assertThat(r.review().flag()).isFalse();
     assertThat(r.review().kind()).isEqualTo(SegmentReview.PROSE);
   }
