@@ -32,7 +32,9 @@ class RunCommandTest {
   void printsASummaryTableAndWhereTheViewerIs() throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
     Files.copy(Path.of("corpus", "004_6de4123e443d2e83.txt"), in.resolve("a.txt"));
-    Files.writeString(in.resolve("b.txt"), "Ein Satz. Noch ein Satz.\nZweiter Absatz.\n");
+    Files.writeString(
+        in.resolve("b.txt"),
+        "Der Hund schläft im Garten. Die Katze sitzt auf dem Dach.\nMorgen regnet es wieder.\n");
     Path out = tmp.resolve("out");
     assertThat(Main.execute("run", in.toString(), "--out", out.toString(), "-j", "2", "--offline"))
         .isZero();
@@ -40,7 +42,7 @@ class RunCommandTest {
     assertThat(err)
         .containsPattern("(?m)^document\\s+segments\\s+flagged\\s+translated\\s+time$")
         .containsPattern("(?m)^a\\s+22\\s+\\d+\\s+0\\s+[0-9.]+s$")
-        // Three plain, correct sentences: nothing to flag.
+        // Three plain, idiomatic sentences: nothing to flag.
         .containsPattern("(?m)^b\\s+3\\s+0\\s+0\\s+[0-9.]+s$")
         .containsPattern("(?m)^total \\(2\\)\\s+25\\s+\\d+\\s+0\\s+[0-9.]+s$")
         .contains("viewer at " + out.resolve("index.html"));
