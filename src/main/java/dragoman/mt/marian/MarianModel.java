@@ -189,6 +189,14 @@ public final class MarianModel implements AutoCloseable {
     return withPast == null ? first : withPast;
   }
 
+  /**
+   * Nanoseconds spent inside the encoder and decoder graph calls since the model was loaded: the
+   * floor under our own overhead in the speed benchmark.
+   */
+  public long sessionNanos() {
+    return encoder.runNanos() + first.runNanos() + (withPast == null ? 0 : withPast.runNanos());
+  }
+
   boolean merged() {
     return withPast == null;
   }
