@@ -37,8 +37,8 @@ def main() -> int:
         checks.append(f"greedy {dtype}: output tokens {'identical' if same else 'DIFFER'} ({ours[0]['sentences']} sentences)")
 
     lines = [
-        "| engine | dtype | search | sentences/s | tokens/s | wall s | in ORT sessions s | overhead | peak RSS MB | vs Transformers.js |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| engine | dtype | search | sentences/s | tokens/s | wall s | in encoder+decoder sessions s | logits head s | overhead | peak RSS MB | vs Transformers.js |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     ratios = {}
     for key in sorted(best, key=lambda k: (k[2], k[1], k[0] != "dragoman")):
@@ -48,6 +48,7 @@ def main() -> int:
         tps = r["tokens"] / r["seconds"]
         session = r.get("session_seconds")
         overhead = f"{100 * (1 - session / r['seconds']):.1f}%" if session is not None else ""
+        head = "" if r.get("head_seconds") is None else f"{r['head_seconds']:.2f}"
         ratio = ""
         peer = best.get(("transformers.js", dtype, 1))
         if engine == "dragoman" and beams == 1 and peer:
@@ -58,7 +59,7 @@ def main() -> int:
             ratio = f"{r['seconds'] / g['seconds']:.2f}x our greedy time"
         lines.append(
             f"| {engine} | {dtype} | {'greedy' if beams == 1 else f'beam {beams}'} | {sps:.2f} | {tps:.1f} | "
-            f"{r['seconds']:.2f} | {'' if session is None else f'{session:.2f}'} | {overhead} | "
+            f"{r['seconds']:.2f} | {'' if session is None else f'{session:.2f}'} | {head} | {overhead} | "
             f"{r['rss_kb'] / 1024:.0f} | {ratio} |"
         )
     any_run = next(iter(best.values()))

@@ -300,6 +300,11 @@ public final class MarianTranslator implements Translator {
     return model.sessionNanos();
   }
 
+  /** Nanoseconds spent in the logits head so far (see {@link MarianModel#headNanos}). */
+  public long headNanos() {
+    return model.headNanos();
+  }
+
   @Override
   public void close() {
     model.close();

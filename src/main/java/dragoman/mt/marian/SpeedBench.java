@@ -53,10 +53,12 @@ public final class SpeedBench {
     try (MarianTranslator t = MarianTranslator.open(model, o)) {
       t.translate(sentences.subList(0, Math.min(warmup, sentences.size())));
       long session0 = t.sessionNanos();
+      long head0 = t.headNanos();
       long start = System.nanoTime();
       List<Translation> out = t.translate(sentences);
       double seconds = (System.nanoTime() - start) / 1e9;
       double session = (t.sessionNanos() - session0) / 1e9;
+      double head = (t.headNanos() - head0) / 1e9;
       long tokens = out.stream().mapToLong(x -> x.tokenIds().size() + 1L).sum();
       try (Writer w = Files.newBufferedWriter(idsOut, StandardCharsets.UTF_8)) {
         for (Translation x : out) {
@@ -74,6 +76,7 @@ public final class SpeedBench {
       result.put("tokens", tokens);
       result.put("seconds", seconds);
       result.put("session_seconds", session);
+      result.put("head_seconds", head);
       System.out.println(new ObjectMapper().writeValueAsString(result));
     }
   }
