@@ -14,6 +14,10 @@ Outputs: top_values   float [rows, 1, k]  greedy: raw logits; beam: log_softmax 
          special_logprobs float [rows, 1, 2]  log_softmax of EOS and pad
 Java removes bad ids from the candidates and renormalises without pad (see StepScores).
 
+Also writes reorder_rows.onnx: Gather(data, rows, axis 0) for float tensors of any rank, which
+reorders a beam search's KV cache rows, and repeats the encoder output for the beams, inside ONNX
+Runtime instead of copying them through Java.
+
 usage: /usr/bin/python3 models/tools/make_logits_head.py OUT_DIR
 """
 
@@ -56,7 +60,34 @@ def build(rank_logprobs: bool) -> onnx.ModelProto:
     return model
 
 
+def any_rank(name: str) -> onnx.ValueInfoProto:
+    """A float tensor of any rank: no shape field at all (an empty one would mean a scalar)."""
+    info = onnx.ValueInfoProto()
+    info.name = name
+    info.type.tensor_type.elem_type = TensorProto.FLOAT
+    return info
+
+
+def build_reorder() -> onnx.ModelProto:
+    inputs = [
+        any_rank("data"),
+        helper.make_tensor_value_info("rows", TensorProto.INT64, ["rows"]),
+    ]
+    outputs = [any_rank("reordered")]
+    nodes = [helper.make_node("Gather", ["data", "rows"], ["reordered"], axis=0)]
+    model = helper.make_model(
+        helper.make_graph(nodes, "dragoman_reorder_rows", inputs, outputs),
+        opset_imports=[helper.make_opsetid("", 13)],
+        producer_name="dragoman",
+    )
+    model.ir_version = 7
+    # No onnx.checker here: onnx 1.12's checker insists on a shape for graph inputs, which would fix
+    # the rank; ONNX Runtime accepts a tensor type without one.
+    return model
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1])
     onnx.save(build(False), out / "logits_head_greedy.onnx")
     onnx.save(build(True), out / "logits_head_beam.onnx")
+    onnx.save(build_reorder(), out / "reorder_rows.onnx")

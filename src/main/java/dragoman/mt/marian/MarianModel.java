@@ -58,6 +58,7 @@ public final class MarianModel implements AutoCloseable {
   private final OnnxSession withPast; // null for merged
   private final OnnxSession greedyHead;
   private final OnnxSession beamHead;
+  private final OnnxSession reorderRows;
   private final NDManager manager;
 
   private MarianModel(
@@ -74,6 +75,7 @@ public final class MarianModel implements AutoCloseable {
     this.withPast = withPast;
     this.greedyHead = heads[0];
     this.beamHead = heads[1];
+    this.reorderRows = heads[2];
     this.manager = NDManager.newBaseManager(Device.cpu(), "OnnxRuntime");
   }
 
@@ -101,7 +103,8 @@ public final class MarianModel implements AutoCloseable {
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
       OnnxSession[] heads = {
         openHead("logits_head_greedy.onnx", options, opened),
-        openHead("logits_head_beam.onnx", options, opened)
+        openHead("logits_head_beam.onnx", options, opened),
+        openHead("reorder_rows.onnx", options, opened)
       };
       OnnxSession encoder = open(dir.encoder(), options, opened);
       encoder.requireInputs(List.of(INPUT_IDS, ATTENTION_MASK));
@@ -205,17 +208,26 @@ public final class MarianModel implements AutoCloseable {
       in.put(INPUT_IDS, scratch.create(flatIds, new Shape(batch, len)));
       in.put(ATTENTION_MASK, scratch.create(mask, new Shape(batch, len)));
       NDList out = encoder.run(in);
-      float[] hidden = encoder.output(out, LAST_HIDDEN_STATE).toFloatArray();
-      int d = config.dModel();
+      NDArray hidden = encoder.output(out, LAST_HIDDEN_STATE);
       int rows = batch * repeat;
-      float[] hiddenRows = new float[rows * len * d];
       long[] maskRows = new long[rows * len];
+      long[] sourceRow = new long[rows];
       for (int r = 0; r < rows; r++) {
         int b = r / repeat;
-        System.arraycopy(hidden, b * len * d, hiddenRows, r * len * d, len * d);
+        sourceRow[r] = b;
         System.arraycopy(mask, b * len, maskRows, r * len, len);
       }
-      NDArray h = batchManager.create(hiddenRows, new Shape(rows, len, d));
+      NDArray h;
+      if (repeat == 1) {
+        h = hidden;
+      } else {
+        // Each sentence's encoder output repeated for its beams, inside ONNX Runtime.
+        Map<String, NDArray> gather = new HashMap<>();
+        gather.put("data", hidden);
+        gather.put("rows", scratch.create(sourceRow));
+        h = reorderRows.output(reorderRows.run(gather), "reordered");
+      }
+      h.attach(batchManager);
       NDArray m = batchManager.create(maskRows, new Shape(rows, len));
       return new CachedDecoder(this, batchManager, h, m, rows);
     } catch (RuntimeException e) {
@@ -246,6 +258,11 @@ public final class MarianModel implements AutoCloseable {
     return greedyHead.runNanos() + beamHead.runNanos();
   }
 
+  /** Gather(data, rows, axis 0): reorders KV cache rows inside ONNX Runtime. */
+  OnnxSession reorderRows() {
+    return reorderRows;
+  }
+
   /** The logits head ranking log-probabilities (beam search) or raw logits (greedy). */
   OnnxSession logitsHead(boolean rankLogProbs) {
     return rankLogProbs ? beamHead : greedyHead;
@@ -265,6 +282,7 @@ public final class MarianModel implements AutoCloseable {
     }
     greedyHead.close();
     beamHead.close();
+    reorderRows.close();
     options.close();
   }
 }
