@@ -12,14 +12,8 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-// The pinned install of eval/parity (package-lock.json there) serves the benchmark too.
-const require = createRequire(path.join(here, '..', 'parity', 'package.json'));
-const tjs = await import(pathToFileURL(require.resolve('@huggingface/transformers')).href);
-const { env, AutoTokenizer, AutoModelForSeq2SeqLM } = tjs;
+// eval/bench/package.json pins onnxruntime-node to the ONNX Runtime version of Dragoman's Java side.
+import { env, AutoTokenizer, AutoModelForSeq2SeqLM } from '@huggingface/transformers';
 
 const [modelArg, sentencesFile, idsOut, threadsArg, dtype, budgetArg, warmupArg] = process.argv.slice(2);
 const modelDir = path.resolve(modelArg);
