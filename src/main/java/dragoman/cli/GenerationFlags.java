@@ -32,6 +32,14 @@ final class GenerationFlags {
       description = "ONNX Runtime intra-op threads (default: one per core).")
   Integer threads;
 
+  @Option(
+      names = "--batch-workers",
+      paramLabel = "N",
+      description =
+          "Batches translated at the same time, each with --threads ONNX Runtime threads"
+              + " (default: 1).")
+  Integer batchWorkers;
+
   @Option(names = "--quantized", description = "Use the int8 onnx/*_quantized.onnx files.")
   boolean quantized;
 
@@ -48,6 +56,9 @@ final class GenerationFlags {
     }
     if (threads != null) {
       o = o.withThreads(threads);
+    }
+    if (batchWorkers != null) {
+      o = o.withBatchWorkers(batchWorkers);
     }
     return o.withQuantized(quantized).withOffline(offline);
   }

@@ -41,6 +41,12 @@ final class TranslateCommand implements Callable<Integer> {
     txt
   }
 
+  /**
+   * Sentences handed to the translator at once: enough for full token-budget batches (and for
+   * several batch workers), small enough that memory does not grow with the document.
+   */
+  static final int CHUNK = 2048;
+
   @Mixin InputOptions input;
 
   @Mixin GenerationFlags generation;
@@ -94,27 +100,34 @@ final class TranslateCommand implements Callable<Integer> {
                 if (bar != null) {
                   bar.maxHint(total[0]);
                 }
-                List<Translation> english = translate(translator, source.displayName(), segments);
-                if (bar != null) {
-                  bar.stepBy(segments.size());
-                }
+                // Translated and written a chunk at a time: a 50 MB document never holds all its
+                // translations (nor all its token ids) at once, and runs under -Xmx1g.
                 router.write(
                     source.docId(),
                     os -> {
-                      if (format == Format.jsonl) {
-                        JsonlWriter w = new JsonlWriter(os);
-                        for (int i = 0; i < segments.size(); i++) {
+                      JsonlWriter w = format == Format.jsonl ? new JsonlWriter(os) : null;
+                      for (int from = 0; from < segments.size(); from += CHUNK) {
+                        List<Segment> chunk =
+                            segments.subList(from, Math.min(segments.size(), from + CHUNK));
+                        List<Translation> english =
+                            translate(translator, source.displayName(), chunk);
+                        for (int i = 0; i < chunk.size(); i++) {
                           Translation t = english.get(i);
-                          w.write(
-                              SegmentRecord.of(segments.get(i))
-                                  .withEnglish(
-                                      t.text(), TranslationInfo.of(t, translator.modelName())));
+                          if (w != null) {
+                            w.write(
+                                SegmentRecord.of(chunk.get(i))
+                                    .withEnglish(
+                                        t.text(), TranslationInfo.of(t, translator.modelName())));
+                          } else {
+                            os.write((t.text() + "\n").getBytes(StandardCharsets.UTF_8));
+                          }
                         }
+                        if (bar != null) {
+                          bar.stepBy(chunk.size());
+                        }
+                      }
+                      if (w != null) {
                         w.close();
-                      } else {
-                        for (Translation t : english) {
-                          os.write((t.text() + "\n").getBytes(StandardCharsets.UTF_8));
-                        }
                       }
                     });
               });

@@ -23,6 +23,9 @@ package dragoman.mt;
  *     sentence {@code numBeams} times. Default 4096.
  * @param threads ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose (one per core). Default
  *     0.
+ * @param batchWorkers batches decoded at the same time, each on its own thread (sessions are
+ *     shared; ONNX Runtime runs are thread-safe). With {@code threads} intra-op threads each,
+ *     {@code batchWorkers * threads} cores are busy. 1 decodes batch after batch. Default 1.
  * @param quantized use the int8 {@code onnx/*_quantized.onnx} files. Default false.
  * @param offline never download a model. Default false.
  */
@@ -34,11 +37,12 @@ public record GenerationOptions(
     int maxLengthOffset,
     int maxBatchTokens,
     int threads,
+    int batchWorkers,
     boolean quantized,
     boolean offline) {
 
   public static final GenerationOptions DEFAULTS =
-      new GenerationOptions(0, Double.NaN, null, 3.0, 10, 4096, 0, false, false);
+      new GenerationOptions(0, Double.NaN, null, 3.0, 10, 4096, 0, 1, false, false);
 
   public GenerationOptions {
     if (numBeams < 0) {
@@ -52,6 +56,9 @@ public record GenerationOptions(
     }
     if (threads < 0) {
       throw new IllegalArgumentException("threads must be 0 (automatic) or positive");
+    }
+    if (batchWorkers < 1) {
+      throw new IllegalArgumentException("batchWorkers must be positive");
     }
   }
 
@@ -68,6 +75,7 @@ public record GenerationOptions(
         maxLengthOffset,
         maxBatchTokens,
         threads,
+        batchWorkers,
         quantized,
         offline);
   }
@@ -81,6 +89,7 @@ public record GenerationOptions(
         maxLengthOffset,
         maxBatchTokens,
         threads,
+        batchWorkers,
         quantized,
         offline);
   }
@@ -94,6 +103,7 @@ public record GenerationOptions(
         maxLengthOffset,
         maxBatchTokens,
         threads,
+        batchWorkers,
         quantized,
         offline);
   }
@@ -107,6 +117,21 @@ public record GenerationOptions(
         maxLengthOffset,
         maxBatchTokens,
         threads,
+        batchWorkers,
+        quantized,
+        offline);
+  }
+
+  public GenerationOptions withMaxLengthOffset(int v) {
+    return new GenerationOptions(
+        numBeams,
+        lengthPenalty,
+        earlyStopping,
+        maxLengthFactor,
+        v,
+        maxBatchTokens,
+        threads,
+        batchWorkers,
         quantized,
         offline);
   }
@@ -120,6 +145,7 @@ public record GenerationOptions(
         maxLengthOffset,
         v,
         threads,
+        batchWorkers,
         quantized,
         offline);
   }
@@ -132,6 +158,21 @@ public record GenerationOptions(
         maxLengthFactor,
         maxLengthOffset,
         maxBatchTokens,
+        v,
+        batchWorkers,
+        quantized,
+        offline);
+  }
+
+  public GenerationOptions withBatchWorkers(int v) {
+    return new GenerationOptions(
+        numBeams,
+        lengthPenalty,
+        earlyStopping,
+        maxLengthFactor,
+        maxLengthOffset,
+        maxBatchTokens,
+        threads,
         v,
         quantized,
         offline);
@@ -146,6 +187,7 @@ public record GenerationOptions(
         maxLengthOffset,
         maxBatchTokens,
         threads,
+        batchWorkers,
         v,
         offline);
   }
@@ -159,6 +201,7 @@ public record GenerationOptions(
         maxLengthOffset,
         maxBatchTokens,
         threads,
+        batchWorkers,
         quantized,
         v);
   }

@@ -34,11 +34,9 @@ public final class BeamSearch {
   private static final float INITIAL_OTHER_BEAMS = -1e9f;
 
   private final SearchSettings settings;
-  private final boolean[] bad;
 
   public BeamSearch(SearchSettings settings) {
     this.settings = settings;
-    this.bad = settings.badMask();
   }
 
   /** Finished hypotheses of one sentence (transformers' {@code BeamHypotheses}). */
@@ -140,16 +138,13 @@ public final class BeamSearch {
     int keep = 2 * k;
     float[] topScores = new float[keep];
     int[] topIndex = new int[keep];
-    double[] logZ = new double[rows];
+    float[] candidateScores = new float[k * keep];
+    int[] candidateFlat = new int[k * keep];
+    double[] candidateLogProb = new double[k * keep];
+    double[] topLogProb = new double[keep];
     while (open > 0) {
-      float[] logits = step.next(last, parents);
-      if (logits.length != rows * vocab) {
-        throw new IllegalStateException(
-            "decoder returned " + logits.length + " logits for " + rows + " rows of " + vocab);
-      }
-      for (int r = 0; r < rows; r++) {
-        logZ[r] = done[r / k] ? 0 : LogSoftmax.logSumExp(logits, r, vocab, settings.padId());
-      }
+      // Per row, the best 2k log-probabilities hold every candidate of the sentence's best 2k.
+      StepScores scores = step.scores(last, parents, settings, keep, true);
       int[] nextParents = new int[rows];
       long[] nextTokens = new long[rows];
       float[] nextScores = new float[rows];
@@ -168,12 +163,23 @@ public final class BeamSearch {
           continue;
         }
         boolean forceEos = curLen == maxLengths[s] - 1;
-        int found = topCandidates(logits, logZ, beamScores, base, forceEos, topScores, topIndex);
+        int found =
+            topCandidates(
+                scores,
+                beamScores,
+                base,
+                forceEos,
+                candidateScores,
+                candidateFlat,
+                candidateLogProb,
+                topScores,
+                topIndex,
+                topLogProb);
         int beam = 0;
         for (int rank = 0; rank < found && beam < k; rank++) {
           int row = base + topIndex[rank] / vocab;
           int token = topIndex[rank] % vocab;
-          double tokenLogProb = logits[row * vocab + token] - logZ[row];
+          double tokenLogProb = topLogProb[rank];
           if (token == settings.eosId()) {
             if (rank >= k) {
               continue;
@@ -223,48 +229,78 @@ public final class BeamSearch {
   }
 
   /**
-   * The best {@code 2k} candidates of one sentence, best first; equal scores keep the lower flat
-   * index (beam * vocab + token) first. Returns how many were found (fewer only for tiny
-   * vocabularies).
+   * The best {@code 2k} candidates of one sentence, best first, from each beam's own best {@code
+   * 2k}; equal scores keep the lower flat index (beam * vocab + token) first, as {@code torch.topk}
+   * over the flattened scores does. Returns how many were found (fewer only for tiny vocabularies).
    */
   private int topCandidates(
-      float[] logits,
-      double[] logZ,
+      StepScores scores,
       float[] beamScores,
       int base,
       boolean forceEos,
+      float[] candidateScores,
+      int[] candidateFlat,
+      double[] candidateLogProb,
       float[] topScores,
-      int[] topIndex) {
+      int[] topIndex,
+      double[] topLogProb) {
     int k = settings.numBeams();
     int vocab = settings.vocabSize();
-    int keep = topScores.length;
-    int found = 0;
+    int per = scores.k();
+    int n = 0;
     for (int j = 0; j < k; j++) {
       int row = base + j;
       float running = beamScores[row];
-      for (int t = 0; t < vocab; t++) {
-        float processed;
-        if (forceEos) {
-          processed = t == settings.eosId() ? 0f : Float.NEGATIVE_INFINITY;
-        } else if (bad[t]) {
-          processed = Float.NEGATIVE_INFINITY;
-        } else {
-          processed = (float) (logits[row * vocab + t] - logZ[row]);
+      if (forceEos) {
+        // ForcedEOSTokenLogitsProcessor: every token -inf but EOS, which scores 0.
+        candidateScores[n] = running;
+        candidateFlat[n] = j * vocab + settings.eosId();
+        candidateLogProb[n] = scores.eosLogProb()[row];
+        n++;
+        // The other tokens, all at -inf, still fill the beams in flat-index order (their
+        // hypotheses can never win; the search ends for this sentence now).
+        for (int t = 0, added = 0; t < vocab && added < per - 1; t++) {
+          if (t != settings.eosId()) {
+            candidateScores[n] = Float.NEGATIVE_INFINITY;
+            candidateFlat[n] = j * vocab + t;
+            candidateLogProb[n] = Double.NEGATIVE_INFINITY;
+            n++;
+            added++;
+          }
         }
-        float score = processed + running;
-        if (found == keep && !(score > topScores[keep - 1])) {
-          continue;
-        }
-        int pos = found < keep ? found++ : keep - 1;
-        while (pos > 0 && score > topScores[pos - 1]) {
-          topScores[pos] = topScores[pos - 1];
-          topIndex[pos] = topIndex[pos - 1];
-          pos--;
-        }
-        topScores[pos] = score;
-        topIndex[pos] = j * vocab + t;
+        continue;
+      }
+      for (int c = 0; c < per && scores.tokens()[row * per + c] >= 0; c++) {
+        float processed = scores.values()[row * per + c];
+        candidateScores[n] = processed + running;
+        candidateFlat[n] = j * vocab + scores.tokens()[row * per + c];
+        candidateLogProb[n] = scores.logProbs()[row * per + c];
+        n++;
       }
     }
+    int keep = topScores.length;
+    int found = 0;
+    for (int i = 0; i < n; i++) {
+      float score = candidateScores[i];
+      int flat = candidateFlat[i];
+      if (found == keep && !better(score, flat, topScores[keep - 1], topIndex[keep - 1])) {
+        continue;
+      }
+      int pos = found < keep ? found++ : keep - 1;
+      while (pos > 0 && better(score, flat, topScores[pos - 1], topIndex[pos - 1])) {
+        topScores[pos] = topScores[pos - 1];
+        topIndex[pos] = topIndex[pos - 1];
+        topLogProb[pos] = topLogProb[pos - 1];
+        pos--;
+      }
+      topScores[pos] = score;
+      topIndex[pos] = flat;
+      topLogProb[pos] = candidateLogProb[i];
+    }
     return found;
+  }
+
+  private static boolean better(float score, int flat, float otherScore, int otherFlat) {
+    return score > otherScore || (score == otherScore && flat < otherFlat);
   }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -59,75 +60,133 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
 
   @Override
   public float[] next(long[] tokens, int[] parents) {
+    try (NDManager scratch = manager.newSubManager()) {
+      return run(tokens, parents, scratch).toFloatArray();
+    }
+  }
+
+  /**
+   * Runs the step and the logits head ({@link MarianModel#logitsHead}) on the logits while they are
+   * still ONNX Runtime tensors, so only {@code k + 2} numbers per row come back to Java.
+   */
+  @Override
+  public StepScores scores(
+      long[] tokens, int[] parents, SearchSettings settings, int k, boolean rankLogProbs) {
+    try (NDManager scratch = manager.newSubManager()) {
+      NDArray logits = run(tokens, parents, scratch);
+      int vocab = settings.vocabSize();
+      int[] badIds = settings.badTokenIds();
+      // Bad ids are dropped here, so ask for as many more candidates as there are bad ids.
+      int asked = Math.min(vocab, k + badIds.length);
+      Map<String, NDArray> in = new HashMap<>();
+      in.put(MarianModel.HEAD_LOGITS, logits);
+      in.put(MarianModel.HEAD_K, scratch.create(new long[] {asked}));
+      in.put(
+          MarianModel.HEAD_SPECIAL,
+          scratch.create(new long[] {settings.eosId(), settings.padId()}));
+      OnnxSession head = model.logitsHead(rankLogProbs);
+      NDList out = head.run(in);
+      float[] values = head.output(out, "top_values").toFloatArray();
+      long[] ids = head.output(out, "top_indices").toLongArray();
+      float[] logProbs = head.output(out, "top_logprobs").toFloatArray();
+      float[] special = head.output(out, "special_logprobs").toFloatArray();
+      boolean[] bad = settings.badMask();
+      float[] keptValues = new float[rows * k];
+      int[] keptTokens = new int[rows * k];
+      float[] keptLogProbs = new float[rows * k];
+      float[] eos = new float[rows];
+      Arrays.fill(keptValues, Float.NEGATIVE_INFINITY);
+      Arrays.fill(keptLogProbs, Float.NEGATIVE_INFINITY);
+      Arrays.fill(keptTokens, -1);
+      for (int r = 0; r < rows; r++) {
+        // log_softmax without pad = log_softmax over all tokens - log(1 - p(pad)).
+        double padShift = Math.log1p(-Math.exp(special[2 * r + 1]));
+        eos[r] = (float) (special[2 * r] - padShift);
+        int kept = 0;
+        for (int c = 0; c < asked && kept < k; c++) {
+          int token = (int) ids[r * asked + c];
+          if (bad[token]) {
+            continue;
+          }
+          float logProb = (float) (logProbs[r * asked + c] - padShift);
+          keptValues[r * k + kept] = rankLogProbs ? logProb : values[r * asked + c];
+          keptTokens[r * k + kept] = token;
+          keptLogProbs[r * k + kept] = logProb;
+          kept++;
+        }
+      }
+      return new StepScores(k, keptValues, keptTokens, keptLogProbs, eos);
+    }
+  }
+
+  /** One decoder step; the logits belong to {@code scratch}, the new cache to this decoder. */
+  private NDArray run(long[] tokens, int[] parents, NDManager scratch) {
     if (tokens.length != rows) {
       throw new IllegalArgumentException("expected " + rows + " rows, got " + tokens.length);
     }
     if (parents != null && decoderCache != null) {
       reorder(parents);
     }
-    try (NDManager scratch = manager.newSubManager()) {
-      Map<String, NDArray> in = new HashMap<>();
-      // input_ids decides which manager owns the outputs: the scratch one, closed after the step.
-      in.put(MarianModel.INPUT_IDS, scratch.create(tokens, new Shape(rows, 1)));
-      in.put(MarianModel.ENCODER_MASK, encoderMask);
-      in.put(MarianModel.ENCODER_HIDDEN, encoderHidden);
-      OnnxSession session;
-      if (step == 0) {
-        session = model.firstDecoder();
-        if (model.merged()) {
-          in.put(MarianModel.USE_CACHE_BRANCH, scratch.create(new boolean[] {false}));
-          MarianConfig c = model.config();
-          Shape empty = new Shape(rows, c.decoderHeads(), 0, c.headDim());
-          for (int i = 0; i < 2 * layers; i++) {
-            in.put(pastDecoder[i], scratch.create(FloatBuffer.allocate(0), empty));
-            in.put(pastEncoder[i], scratch.create(FloatBuffer.allocate(0), empty));
-          }
-        }
-      } else {
-        session = model.cachedDecoder();
-        if (model.merged()) {
-          in.put(MarianModel.USE_CACHE_BRANCH, scratch.create(new boolean[] {true}));
-        }
+    Map<String, NDArray> in = new HashMap<>();
+    // input_ids decides which manager owns the outputs: the scratch one, closed after the step.
+    in.put(MarianModel.INPUT_IDS, scratch.create(tokens, new Shape(rows, 1)));
+    in.put(MarianModel.ENCODER_MASK, encoderMask);
+    in.put(MarianModel.ENCODER_HIDDEN, encoderHidden);
+    OnnxSession session;
+    if (step == 0) {
+      session = model.firstDecoder();
+      if (model.merged()) {
+        in.put(MarianModel.USE_CACHE_BRANCH, scratch.create(new boolean[] {false}));
+        MarianConfig c = model.config();
+        Shape empty = new Shape(rows, c.decoderHeads(), 0, c.headDim());
         for (int i = 0; i < 2 * layers; i++) {
-          in.put(pastDecoder[i], decoderCache[i]);
-          in.put(pastEncoder[i], encoderCache[i]);
+          in.put(pastDecoder[i], scratch.create(FloatBuffer.allocate(0), empty));
+          in.put(pastEncoder[i], scratch.create(FloatBuffer.allocate(0), empty));
         }
       }
-      NDList out = session.run(in);
-      NDArray logits = session.output(out, MarianModel.LOGITS);
-      int vocab = model.config().vocabSize();
-      long[] shape = logits.getShape().getShape();
-      if (shape.length != 3 || shape[2] != vocab) {
-        throw new IllegalStateException(
-            session.file()
-                + ": logits have shape "
-                + logits.getShape()
-                + ", expected [rows, 1, "
-                + vocab
-                + "] (config.json vocab_size)");
+    } else {
+      session = model.cachedDecoder();
+      if (model.merged()) {
+        in.put(MarianModel.USE_CACHE_BRANCH, scratch.create(new boolean[] {true}));
       }
-      float[] result = logits.toFloatArray();
-      NDArray[] nextDecoder = new NDArray[2 * layers];
       for (int i = 0; i < 2 * layers; i++) {
-        nextDecoder[i] = session.output(out, presentDecoder[i]);
-        nextDecoder[i].attach(manager);
+        in.put(pastDecoder[i], decoderCache[i]);
+        in.put(pastEncoder[i], encoderCache[i]);
       }
-      if (step == 0) {
-        encoderCache = new NDArray[2 * layers];
-        for (int i = 0; i < 2 * layers; i++) {
-          encoderCache[i] = session.output(out, presentEncoder[i]);
-          encoderCache[i].attach(manager);
-        }
-      }
-      if (decoderCache != null) {
-        for (NDArray old : decoderCache) {
-          old.close();
-        }
-      }
-      decoderCache = nextDecoder;
-      step++;
-      return result;
     }
+    NDList out = session.run(in);
+    NDArray logits = session.output(out, MarianModel.LOGITS);
+    int vocab = model.config().vocabSize();
+    long[] shape = logits.getShape().getShape();
+    if (shape.length != 3 || shape[2] != vocab) {
+      throw new IllegalStateException(
+          session.file()
+              + ": logits have shape "
+              + logits.getShape()
+              + ", expected [rows, 1, "
+              + vocab
+              + "] (config.json vocab_size)");
+    }
+    NDArray[] nextDecoder = new NDArray[2 * layers];
+    for (int i = 0; i < 2 * layers; i++) {
+      nextDecoder[i] = session.output(out, presentDecoder[i]);
+      nextDecoder[i].attach(manager);
+    }
+    if (step == 0) {
+      encoderCache = new NDArray[2 * layers];
+      for (int i = 0; i < 2 * layers; i++) {
+        encoderCache[i] = session.output(out, presentEncoder[i]);
+        encoderCache[i].attach(manager);
+      }
+    }
+    if (decoderCache != null) {
+      for (NDArray old : decoderCache) {
+        old.close();
+      }
+    }
+    decoderCache = nextDecoder;
+    step++;
+    return logits;
   }
 
   private void reorder(int[] parents) {
@@ -138,17 +197,25 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
     if (identity) {
       return;
     }
-    for (int i = 0; i < decoderCache.length; i++) {
-      NDArray old = decoderCache[i];
-      Shape shape = old.getShape();
-      float[] data = old.toFloatArray();
-      int per = data.length / rows;
-      float[] moved = new float[data.length];
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(data, parents[r] * per, moved, r * per, per);
+    // Gathered inside ONNX Runtime: the cache never travels through Java (copying it out and
+    // back in at every step cost rows * layers * 2 * heads * length * head_dim floats twice).
+    OnnxSession gather = model.reorderRows();
+    long[] rowsIndex = new long[rows];
+    for (int r = 0; r < rows; r++) {
+      rowsIndex[r] = parents[r];
+    }
+    try (NDManager scratch = manager.newSubManager()) {
+      NDArray index = scratch.create(rowsIndex);
+      for (int i = 0; i < decoderCache.length; i++) {
+        NDArray old = decoderCache[i];
+        Map<String, NDArray> in = new HashMap<>();
+        in.put("data", old);
+        in.put("rows", index);
+        NDArray moved = gather.output(gather.run(in), "reordered");
+        moved.attach(manager);
+        decoderCache[i] = moved;
+        old.close();
       }
-      decoderCache[i] = manager.create(moved, shape);
-      old.close();
     }
   }
 

@@ -16,4 +16,16 @@ public interface DecoderStep {
    * @return logits, row-major: {@code rows * vocabSize} values
    */
   float[] next(long[] tokens, int[] parents);
+
+  /**
+   * Runs the decoder like {@link #next} and returns only what a search needs (see {@link
+   * StepScores}): the best {@code k} candidates of each row, ranked by raw logit ({@code logProbs}
+   * false, greedy) or by log-probability (true, beam search), the normaliser and the EOS logit.
+   * This default computes them in Java from {@link #next}; the ONNX decoder computes them in ONNX
+   * Runtime.
+   */
+  default StepScores scores(
+      long[] tokens, int[] parents, SearchSettings settings, int k, boolean logProbs) {
+    return StepScores.fromLogits(next(tokens, parents), tokens.length, settings, k, logProbs);
+  }
 }

@@ -13,11 +13,9 @@ import java.util.List;
  */
 public final class GreedySearch {
   private final SearchSettings settings;
-  private final boolean[] bad;
 
   public GreedySearch(SearchSettings settings) {
     this.settings = settings;
-    this.bad = settings.badMask();
   }
 
   /**
@@ -27,7 +25,6 @@ public final class GreedySearch {
    */
   public List<Hypothesis> run(DecoderStep step, int[] maxLengths) {
     int rows = maxLengths.length;
-    int vocab = settings.vocabSize();
     int limit = 0;
     for (int m : maxLengths) {
       if (m < 2) {
@@ -47,20 +44,24 @@ public final class GreedySearch {
     int curLen = 1;
     int open = rows;
     while (open > 0 && curLen < limit) {
-      float[] logits = step.next(last, null);
-      if (logits.length != rows * vocab) {
-        throw new IllegalStateException(
-            "decoder returned " + logits.length + " logits for " + rows + " rows of " + vocab);
-      }
+      // The first arg-max of the processed logits is the best candidate ranked by raw logit.
+      StepScores scores = step.scores(last, null, settings, 1, false);
+      int k = scores.k();
       for (int r = 0; r < rows; r++) {
         if (finished[r]) {
           last[r] = settings.padId();
           continue;
         }
-        int token =
-            curLen == maxLengths[r] - 1 ? settings.eosId() : argmax(logits, r * vocab, vocab);
-        sum[r] +=
-            logits[r * vocab + token] - LogSoftmax.logSumExp(logits, r, vocab, settings.padId());
+        int token;
+        float logProb;
+        if (curLen == maxLengths[r] - 1) {
+          token = settings.eosId();
+          logProb = scores.eosLogProb()[r];
+        } else {
+          token = scores.tokens()[r * k];
+          logProb = scores.logProbs()[r * k];
+        }
+        sum[r] += logProb;
         count[r]++;
         last[r] = token;
         if (token == settings.eosId()) {
@@ -77,19 +78,5 @@ public final class GreedySearch {
       out.add(new Hypothesis(tokens.get(r), sum[r], count[r], sum[r]));
     }
     return out;
-  }
-
-  /** The first index of the largest logit among tokens that may be generated (torch.argmax). */
-  private int argmax(float[] logits, int off, int vocab) {
-    int best = -1;
-    float bestValue = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i < vocab; i++) {
-      float v = logits[off + i];
-      if ((best < 0 || v > bestValue) && !bad[i]) {
-        best = i;
-        bestValue = v;
-      }
-    }
-    return best;
   }
 }

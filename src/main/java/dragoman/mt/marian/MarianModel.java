@@ -8,6 +8,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dragoman.mt.ModelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +36,9 @@ public final class MarianModel implements AutoCloseable {
   static final String ENCODER_HIDDEN = "encoder_hidden_states";
   static final String USE_CACHE_BRANCH = "use_cache_branch";
   static final String LOGITS = "logits";
+  static final String HEAD_LOGITS = "logits";
+  static final String HEAD_K = "k";
+  static final String HEAD_SPECIAL = "special";
 
   static {
     // DJL reports usage to an EC2 metadata address unless told not to; Dragoman never phones
@@ -47,6 +56,9 @@ public final class MarianModel implements AutoCloseable {
   private final OnnxSession encoder;
   private final OnnxSession first; // merged, or decoder_model (no past)
   private final OnnxSession withPast; // null for merged
+  private final OnnxSession greedyHead;
+  private final OnnxSession beamHead;
+  private final OnnxSession reorderRows;
   private final NDManager manager;
 
   private MarianModel(
@@ -54,12 +66,16 @@ public final class MarianModel implements AutoCloseable {
       OrtSession.SessionOptions options,
       OnnxSession encoder,
       OnnxSession first,
-      OnnxSession withPast) {
+      OnnxSession withPast,
+      OnnxSession[] heads) {
     this.config = config;
     this.options = options;
     this.encoder = encoder;
     this.first = first;
     this.withPast = withPast;
+    this.greedyHead = heads[0];
+    this.beamHead = heads[1];
+    this.reorderRows = heads[2];
     this.manager = NDManager.newBaseManager(Device.cpu(), "OnnxRuntime");
   }
 
@@ -85,6 +101,11 @@ public final class MarianModel implements AutoCloseable {
       // cores the other workers need (measured on the fixture with load ~10 on 2 cores: spinning
       // made batched greedy 3 to 5 times slower than one thread).
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      OnnxSession[] heads = {
+        openHead("logits_head_greedy.onnx", options, opened),
+        openHead("logits_head_beam.onnx", options, opened),
+        openHead("reorder_rows.onnx", options, opened)
+      };
       OnnxSession encoder = open(dir.encoder(), options, opened);
       encoder.requireInputs(List.of(INPUT_IDS, ATTENTION_MASK));
       List<String> past = pastNames("past_key_values", config.decoderLayers());
@@ -93,7 +114,7 @@ public final class MarianModel implements AutoCloseable {
         List<String> need = new ArrayList<>(List.of(INPUT_IDS, ENCODER_MASK, USE_CACHE_BRANCH));
         need.addAll(past);
         merged.requireInputs(need);
-        return new MarianModel(config, options, encoder, merged, null);
+        return new MarianModel(config, options, encoder, merged, null, heads);
       }
       OnnxSession plain = open(dir.decoder(), options, opened);
       plain.requireInputs(List.of(INPUT_IDS, ENCODER_MASK, ENCODER_HIDDEN));
@@ -101,7 +122,7 @@ public final class MarianModel implements AutoCloseable {
       List<String> need = new ArrayList<>(List.of(INPUT_IDS, ENCODER_MASK));
       need.addAll(past);
       cached.requireInputs(need);
-      return new MarianModel(config, options, encoder, plain, cached);
+      return new MarianModel(config, options, encoder, plain, cached, heads);
     } catch (ModelException | RuntimeException e) {
       opened.forEach(OnnxSession::close);
       options.close();
@@ -114,11 +135,37 @@ public final class MarianModel implements AutoCloseable {
   }
 
   private static OnnxSession open(
-      java.nio.file.Path file, OrtSession.SessionOptions options, List<OnnxSession> opened)
+      Path file, OrtSession.SessionOptions options, List<OnnxSession> opened)
       throws ModelException {
     OnnxSession s = OnnxSession.load(file, options);
     opened.add(s);
     return s;
+  }
+
+  /**
+   * A logits head (written by models/tools/make_logits_head.py; see {@link StepScores}), from the
+   * class path through a temporary file (DJL loads models from files).
+   */
+  private static OnnxSession openHead(
+      String resource, OrtSession.SessionOptions options, List<OnnxSession> opened)
+      throws ModelException {
+    Path file;
+    try (InputStream in = MarianModel.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      file = Files.createTempFile("dragoman-logits-head", ".onnx");
+      try {
+        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        OnnxSession s = OnnxSession.load(file, options);
+        opened.add(s);
+        return s;
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack " + resource, e);
+    }
   }
 
   /** {@code <prefix>.<i>.<decoder|encoder>.<key|value>} for every decoder layer. */
@@ -161,17 +208,26 @@ public final class MarianModel implements AutoCloseable {
       in.put(INPUT_IDS, scratch.create(flatIds, new Shape(batch, len)));
       in.put(ATTENTION_MASK, scratch.create(mask, new Shape(batch, len)));
       NDList out = encoder.run(in);
-      float[] hidden = encoder.output(out, LAST_HIDDEN_STATE).toFloatArray();
-      int d = config.dModel();
+      NDArray hidden = encoder.output(out, LAST_HIDDEN_STATE);
       int rows = batch * repeat;
-      float[] hiddenRows = new float[rows * len * d];
       long[] maskRows = new long[rows * len];
+      long[] sourceRow = new long[rows];
       for (int r = 0; r < rows; r++) {
         int b = r / repeat;
-        System.arraycopy(hidden, b * len * d, hiddenRows, r * len * d, len * d);
+        sourceRow[r] = b;
         System.arraycopy(mask, b * len, maskRows, r * len, len);
       }
-      NDArray h = batchManager.create(hiddenRows, new Shape(rows, len, d));
+      NDArray h;
+      if (repeat == 1) {
+        h = hidden;
+      } else {
+        // Each sentence's encoder output repeated for its beams, inside ONNX Runtime.
+        Map<String, NDArray> gather = new HashMap<>();
+        gather.put("data", hidden);
+        gather.put("rows", scratch.create(sourceRow));
+        h = reorderRows.output(reorderRows.run(gather), "reordered");
+      }
+      h.attach(batchManager);
       NDArray m = batchManager.create(maskRows, new Shape(rows, len));
       return new CachedDecoder(this, batchManager, h, m, rows);
     } catch (RuntimeException e) {
@@ -189,6 +245,29 @@ public final class MarianModel implements AutoCloseable {
     return withPast == null ? first : withPast;
   }
 
+  /**
+   * Nanoseconds spent inside the encoder and decoder graph calls since the model was loaded: the
+   * floor under our own overhead in the speed benchmark.
+   */
+  public long sessionNanos() {
+    return encoder.runNanos() + first.runNanos() + (withPast == null ? 0 : withPast.runNanos());
+  }
+
+  /** Nanoseconds spent in the logits head (see {@link StepScores}) since the model was loaded. */
+  public long headNanos() {
+    return greedyHead.runNanos() + beamHead.runNanos();
+  }
+
+  /** Gather(data, rows, axis 0): reorders KV cache rows inside ONNX Runtime. */
+  OnnxSession reorderRows() {
+    return reorderRows;
+  }
+
+  /** The logits head ranking log-probabilities (beam search) or raw logits (greedy). */
+  OnnxSession logitsHead(boolean rankLogProbs) {
+    return rankLogProbs ? beamHead : greedyHead;
+  }
+
   boolean merged() {
     return withPast == null;
   }
@@ -201,6 +280,9 @@ public final class MarianModel implements AutoCloseable {
     if (withPast != null) {
       withPast.close();
     }
+    greedyHead.close();
+    beamHead.close();
+    reorderRows.close();
     options.close();
   }
 }

@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -181,34 +186,83 @@ public final class MarianTranslator implements Translator {
   private Hypothesis[] run(List<Unit> units) {
     Hypothesis[] results = new Hypothesis[units.size()];
     int[] lengths = units.stream().mapToInt(u -> u.ids().length).toArray();
-    int beams = settings.numBeams();
-    int done = 0;
-    for (int[] batch : BatchPlanner.plan(lengths, options.maxBatchTokens(), beams)) {
-      int width = lengths[batch[0]];
-      long[][] ids = new long[batch.length][width];
-      int[] real = new int[batch.length];
-      int[] maxLengths = new int[batch.length];
-      for (int b = 0; b < batch.length; b++) {
-        long[] src = units.get(batch[b]).ids();
-        Arrays.fill(ids[b], config.padId());
-        System.arraycopy(src, 0, ids[b], 0, src.length);
-        real[b] = src.length;
-        maxLengths[b] = maxLength(src.length);
+    List<int[]> batches = BatchPlanner.plan(lengths, options.maxBatchTokens(), settings.numBeams());
+    AtomicInteger done = new AtomicInteger();
+    int workers = Math.min(options.batchWorkers(), batches.size());
+    if (workers <= 1) {
+      for (int[] batch : batches) {
+        runBatch(batch, units, results);
+        progress.accept(done.addAndGet(batch.length));
       }
-      List<Hypothesis> hyps;
-      try (CachedDecoder decoder = model.start(ids, real, beams)) {
-        hyps =
-            beams == 1
-                ? new GreedySearch(settings).run(decoder, maxLengths)
-                : new BeamSearch(settings).run(decoder, maxLengths);
+      return results;
+    }
+    // Several batches at once: while one worker is in Java (search, copying logits) another keeps
+    // ONNX Runtime busy. Batches are taken longest first, so the last ones to finish are short.
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(null, r, "translate-worker", NativeStack.STACK_BYTES);
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int[] batch : batches) {
+        running.add(
+            pool.submit(
+                () -> {
+                  runBatch(batch, units, results);
+                  int finished = done.addAndGet(batch.length);
+                  synchronized (done) {
+                    progress.accept(finished);
+                  }
+                }));
       }
-      for (int b = 0; b < batch.length; b++) {
-        results[batch[b]] = hyps.get(b);
+      for (Future<?> f : running) {
+        f.get();
       }
-      done += batch.length;
-      progress.accept(done);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while translating", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     return results;
+  }
+
+  /** Encodes, searches and stores the results of one batch (indices into {@code units}). */
+  private void runBatch(int[] batch, List<Unit> units, Hypothesis[] results) {
+    int beams = settings.numBeams();
+    int width = units.get(batch[0]).ids().length;
+    long[][] ids = new long[batch.length][width];
+    int[] real = new int[batch.length];
+    int[] maxLengths = new int[batch.length];
+    for (int b = 0; b < batch.length; b++) {
+      long[] src = units.get(batch[b]).ids();
+      Arrays.fill(ids[b], config.padId());
+      System.arraycopy(src, 0, ids[b], 0, src.length);
+      real[b] = src.length;
+      maxLengths[b] = maxLength(src.length);
+    }
+    List<Hypothesis> hyps;
+    try (CachedDecoder decoder = model.start(ids, real, beams)) {
+      hyps =
+          beams == 1
+              ? new GreedySearch(settings).run(decoder, maxLengths)
+              : new BeamSearch(settings).run(decoder, maxLengths);
+    }
+    for (int b = 0; b < batch.length; b++) {
+      results[batch[b]] = hyps.get(b);
+    }
   }
 
   /** Hugging Face {@code max_length} (decoder start included) for a source of n tokens. */
@@ -237,6 +291,18 @@ public final class MarianTranslator implements Translator {
     }
     String text = String.join(" ", texts.stream().filter(t -> !t.isEmpty()).toList());
     return new Translation(text, tokens, generated == 0 ? 0 : sum / generated, count);
+  }
+
+  /**
+   * Nanoseconds spent inside ONNX Runtime sessions so far (see {@link MarianModel#sessionNanos}).
+   */
+  public long sessionNanos() {
+    return model.sessionNanos();
+  }
+
+  /** Nanoseconds spent in the logits head so far (see {@link MarianModel#headNanos}). */
+  public long headNanos() {
+    return model.headNanos();
   }
 
   @Override
