@@ -2,13 +2,17 @@ package dragoman.cli;
 
 import dragoman.export.JsonlWriter;
 import dragoman.export.SegmentRecord;
+import dragoman.mt.ModelException;
 import dragoman.pipeline.DocumentBatch;
 import dragoman.pipeline.OutputRouter;
+import dragoman.pipeline.SourceContext;
 import dragoman.review.Explanation;
 import dragoman.review.GermanVariant;
+import dragoman.review.ReviewModel;
 import dragoman.review.ReviewOptions;
 import dragoman.review.ReviewSummary;
 import dragoman.review.Reviewer;
+import dragoman.text.BadInputException;
 import dragoman.text.DocumentReader;
 import dragoman.text.Language;
 import java.io.PrintStream;
@@ -57,6 +61,34 @@ final class ReviewCommand implements Callable<Integer> {
   boolean noGrammar;
 
   @Option(
+      names = "--source",
+      paramLabel = "FILE",
+      description =
+          "The English source of the (single) German document: its sentences are aligned with the"
+              + " German, the German is translated back, and segments whose back-translation"
+              + " strays from the source are reported (source-aware review; needs the model).")
+  Path source;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "German-to-English model for --source (default: $DRAGOMAN_MODEL,"
+              + " models/opus-mt-de-en/, then the user cache, pulled unless --offline).")
+  Path model;
+
+  @Option(
+      names = "--reverse-model",
+      paramLabel = "DIR",
+      description =
+          "English-to-German model (e.g. opus-mt-en-de) for a round trip with --source:"
+              + " machine-made German survives it nearly unchanged (Nguyen-Son et al. 2021).")
+  Path reverseModel;
+
+  @Option(names = "--offline", description = "Never download a model.")
+  boolean offline;
+
+  @Option(
       names = {"-o", "--out"},
       paramLabel = "PATH",
       description = "Write to this file (one input) or folder (several); default standard output.")
@@ -80,7 +112,25 @@ final class ReviewCommand implements Callable<Integer> {
     }
     var inputs = input.collect();
     PrintStream err = System.err;
-    Reviewer reviewer = new Reviewer(options);
+    if (source == null && reverseModel != null) {
+      err.println("dragoman review: --reverse-model needs --source");
+      return NotBuiltYet.USAGE;
+    }
+    if (source != null && inputs.sources().size() != 1) {
+      err.println("dragoman review: --source goes with exactly one German document");
+      return NotBuiltYet.USAGE;
+    }
+    SourceContext sourceContext;
+    try {
+      sourceContext = SourceContext.open(source, model, reverseModel, offline, err);
+    } catch (BadInputException e) {
+      err.println("dragoman review: " + e.oneLine());
+      return 1;
+    } catch (ModelException e) {
+      err.println("dragoman review: " + e.oneLine());
+      return 1;
+    }
+    Reviewer reviewer = new Reviewer(options, ReviewModel.load(), sourceContext.detectors());
     ReviewSummary summary = new ReviewSummary();
     OutputRouter router = new OutputRouter(out, inputs.sources().size() > 1, ".jsonl", System.out);
     DocumentBatch batch =
@@ -89,7 +139,8 @@ final class ReviewCommand implements Callable<Integer> {
         batch.run(
             inputs,
             (source, doc) -> {
-              List<SegmentRecord> records = reviewer.review(doc.document());
+              List<SegmentRecord> records =
+                  reviewer.review(doc.document(), sourceContext.englishBySegment(doc.document()));
               summary.add(records);
               router.write(
                   source.docId(),
@@ -106,6 +157,7 @@ final class ReviewCommand implements Callable<Integer> {
                     .forEach(r -> err.print(Explanation.of(r)));
               }
             });
+    sourceContext.close();
     summary.print(err, 8);
     return outcome.exitCode();
   }

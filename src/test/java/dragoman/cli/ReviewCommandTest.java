@@ -56,6 +56,62 @@ class ReviewCommandTest {
     assertThat(r.err()).contains("^^");
   }
 
+  private static final Path FIXTURE = Path.of("src/test/resources/models/tiny-marian");
+
+  @Test
+  void sourceAwareReviewComparesTheBackTranslationWithTheAlignedSource() throws Exception {
+    Path de = dir.resolve("de.txt");
+    Path en = dir.resolve("en.txt");
+    Files.writeString(de, "Der Hund schläft im Garten.\nMorgen regnet es wieder.\n");
+    Files.writeString(en, "The dog sleeps in the garden.\nIt will rain again tomorrow.\n");
+    // The fixture's random weights translate into word salad, far from any real English: every
+    // aligned segment must be reported as drifting from its source, at the segment's offsets.
+    Run r =
+        run(
+            "review",
+            "--no-grammar",
+            "--offline",
+            "--source",
+            en.toString(),
+            "--model",
+            FIXTURE.toString(),
+            de.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : r.out().split("\n")) {
+      records.add(JsonlWriter.mapper().readTree(line));
+    }
+    assertThat(records).hasSize(2);
+    List<String> sources = List.of("The dog sleeps in the garden.", "It will rain again tomorrow.");
+    for (int i = 0; i < records.size(); i++) {
+      JsonNode rec = records.get(i);
+      JsonNode drift = null;
+      for (JsonNode f : rec.at("/review/findings")) {
+        if (f.get("detector").asText().equals("source")) {
+          drift = f;
+        }
+      }
+      assertThat(drift).as(rec.toString()).isNotNull();
+      assertThat(drift.get("rule").asText()).isEqualTo("meaning-drift");
+      assertThat(drift.get("start").asInt()).isEqualTo(rec.get("start").asInt());
+      assertThat(drift.get("end").asInt()).isEqualTo(rec.get("end").asInt());
+      assertThat(drift.get("message").asText())
+          .contains("against the source \"" + sources.get(i) + "\"");
+    }
+  }
+
+  @Test
+  void sourceNeedsExactlyOneDocumentAndReverseModelNeedsSource() throws Exception {
+    Path a = dir.resolve("a.txt");
+    Path b = dir.resolve("b.txt");
+    Files.writeString(a, "Ein Satz.");
+    Files.writeString(b, "Noch ein Satz.");
+    assertThat(run("review", "--source", a.toString(), a.toString(), b.toString()).exit())
+        .isEqualTo(2);
+    assertThat(run("review", "--reverse-model", FIXTURE.toString(), a.toString()).exit())
+        .isEqualTo(2);
+  }
+
   @Test
   void rejectsUnknownVariantAsUsageError() throws Exception {
     Path in = dir.resolve("a.txt");
