@@ -1,6 +1,5 @@
 package dragoman.cli;
 
-import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelResolver;
 import dragoman.pipeline.PipelineRun;
 import dragoman.pipeline.RunOptions;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -62,33 +62,7 @@ final class RunCommand implements Callable<Integer> {
               + " not changed since they were written.")
   boolean resume;
 
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      description =
-          "Translation model folder (default: $DRAGOMAN_MODEL, models/opus-mt-de-en/, then the"
-              + " user cache).")
-  Path model;
-
-  @Option(
-      names = "--offline",
-      description = "Never download the model; without one, translation is skipped.")
-  boolean offline;
-
-  @Option(
-      names = "--beam",
-      paramLabel = "N",
-      description = "Beam width for translation (default: the model's, 4 for opus-mt; 1 = greedy).")
-  int beam;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "ONNX Runtime threads (default 0: one per core).")
-  int threads;
-
-  @Option(names = "--quantized", description = "Use the model's int8 files (faster, smaller).")
-  boolean quantized;
+  @Mixin GenerationFlags generation;
 
   @Option(
       names = "--threshold",
@@ -134,12 +108,8 @@ final class RunCommand implements Callable<Integer> {
             out,
             j,
             resume,
-            model,
-            GenerationOptions.defaults()
-                .withNumBeams(beam)
-                .withThreads(threads)
-                .withQuantized(quantized)
-                .withOffline(offline),
+            generation.model,
+            generation.options(),
             review,
             !noProgress && System.console() != null);
     PrintStream err = System.err;
