@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -21,23 +22,7 @@ import picocli.CommandLine.Option;
           + " --sentence-level)."
     })
 final class EvalBleuCommand implements Callable<Integer> {
-  @Option(
-      names = {"-r", "--ref"},
-      arity = "1..*",
-      required = true,
-      paramLabel = "REF",
-      description = "Reference file(s), line-aligned with the hypothesis.")
-  List<Path> refs;
-
-  @Option(
-      names = {"-H", "--hyp"},
-      arity = "1..*",
-      required = true,
-      paramLabel = "HYP",
-      description =
-          "Hypothesis file; with several (systems scored against the same references), one"
-              + " line each: score, metric, signature, file.")
-  List<Path> hyps;
+  @Mixin ScoredFiles files;
 
   @Option(names = "--sentence", description = "Print one sentence BLEU per line.")
   boolean sentence;
@@ -49,28 +34,14 @@ final class EvalBleuCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (sentence && hyps.size() > 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--sentence takes one --hyp file");
-    }
-    List<List<String>> references = new ArrayList<>();
-    for (Path r : refs) {
-      references.add(EvalCommand.lines(r));
-    }
+    files.requireOneHypothesisFor(sentence, spec.commandLine());
+    List<List<String>> references = files.references();
     PrintWriter out = spec.commandLine().getOut();
     Bleu bleu = new Bleu();
-    String signature = "BLEU\tnrefs:" + refs.size() + "|case:mixed|eff:no|tok:13a|smooth:exp";
+    String signature = "BLEU\tnrefs:" + files.refs.size() + "|case:mixed|eff:no|tok:13a|smooth:exp";
     Bleu.References prepared = prepare(bleu, references);
-    for (Path hyp : hyps) {
-      List<String> hypothesis = EvalCommand.lines(hyp);
-      if (hypothesis.size() != prepared.size()) {
-        throw new IllegalArgumentException(
-            hyp
-                + " has "
-                + hypothesis.size()
-                + " lines but the references have "
-                + prepared.size());
-      }
+    for (Path hyp : files.hyps) {
+      List<String> hypothesis = ScoredFiles.hypothesis(hyp, prepared.size());
       if (sentence) {
         for (int i = 0; i < hypothesis.size(); i++) {
           List<String> lineRefs = new ArrayList<>();
@@ -79,7 +50,7 @@ final class EvalBleuCommand implements Callable<Integer> {
           }
           out.println(bleu.sentenceScore(hypothesis.get(i), lineRefs));
         }
-      } else if (hyps.size() == 1) {
+      } else if (files.hyps.size() == 1) {
         Bleu.Score s = bleu.corpus(hypothesis, prepared);
         out.println(s.score() + "\t" + signature);
         out.println(s.describe());
@@ -95,7 +66,7 @@ final class EvalBleuCommand implements Callable<Integer> {
     try {
       return bleu.references(references);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(refs + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(files.refs + ": " + e.getMessage(), e);
     }
   }
 }

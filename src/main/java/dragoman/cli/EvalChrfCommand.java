@@ -3,11 +3,11 @@ package dragoman.cli;
 import dragoman.eval.Chrf;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -20,23 +20,7 @@ import picocli.CommandLine.Option;
       "With --sentence: one score per line."
     })
 final class EvalChrfCommand implements Callable<Integer> {
-  @Option(
-      names = {"-r", "--ref"},
-      arity = "1..*",
-      required = true,
-      paramLabel = "REF",
-      description = "Reference file(s), line-aligned with the hypothesis.")
-  List<Path> refs;
-
-  @Option(
-      names = {"-H", "--hyp"},
-      arity = "1..*",
-      required = true,
-      paramLabel = "HYP",
-      description =
-          "Hypothesis file; with several (systems scored against the same references), one"
-              + " line each: score, metric, signature, file.")
-  List<Path> hyps;
+  @Mixin ScoredFiles files;
 
   @Option(
       names = "--char-order",
@@ -70,20 +54,14 @@ final class EvalChrfCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--char-order and --word-order must be >= 0, not both 0");
     }
-    if (sentence && hyps.size() > 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--sentence takes one --hyp file");
-    }
-    List<List<String>> references = new ArrayList<>();
-    for (Path r : refs) {
-      references.add(EvalCommand.lines(r));
-    }
+    files.requireOneHypothesisFor(sentence, spec.commandLine());
+    List<List<String>> references = files.references();
     Chrf chrf = new Chrf(charOrder, wordOrder, beta);
     PrintWriter out = spec.commandLine().getOut();
     String signature =
         chrf.name()
             + "\tnrefs:"
-            + refs.size()
+            + files.refs.size()
             + "|case:mixed|eff:yes|nc:"
             + charOrder
             + "|nw:"
@@ -93,25 +71,17 @@ final class EvalChrfCommand implements Callable<Integer> {
     try {
       prepared = chrf.references(references);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(refs + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(files.refs + ": " + e.getMessage(), e);
     }
-    for (Path hyp : hyps) {
-      List<String> hypothesis = EvalCommand.lines(hyp);
-      if (hypothesis.size() != prepared.size()) {
-        throw new IllegalArgumentException(
-            hyp
-                + " has "
-                + hypothesis.size()
-                + " lines but the references have "
-                + prepared.size());
-      }
+    for (Path hyp : files.hyps) {
+      List<String> hypothesis = ScoredFiles.hypothesis(hyp, prepared.size());
       if (sentence) {
         for (double s : chrf.sentenceScores(hypothesis, prepared)) {
           out.println(s);
         }
       } else {
         double score = chrf.corpusScore(hypothesis, prepared);
-        out.println(score + "\t" + signature + (hyps.size() > 1 ? "\t" + hyp : ""));
+        out.println(score + "\t" + signature + (files.hyps.size() > 1 ? "\t" + hyp : ""));
       }
     }
     out.flush();
