@@ -7,7 +7,7 @@ import picocli.CommandLine;
  * --verbose} (STYLE.md: errors a user can cause are one line).
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
-  static final int FAILURE = 1;
+  static final int FAILURE = ExitCodes.SOME_FAILED;
 
   @Override
   public int handleExecutionException(

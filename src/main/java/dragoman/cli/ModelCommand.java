@@ -67,7 +67,7 @@ final class ModelCommand implements Runnable {
                 + " (known: "
                 + String.join(", ", ModelManifest.known())
                 + ")");
-        return NotBuiltYet.USAGE;
+        return ExitCodes.USAGE;
       }
       Path target = ModelResolver.cacheRoot(System.getenv()).resolve(name);
       boolean complete =

@@ -108,17 +108,17 @@ final class ReviewCommand implements Callable<Integer> {
               .withGrammar(!noGrammar);
     } catch (IllegalArgumentException e) {
       System.err.println("dragoman review: " + e.getMessage());
-      return NotBuiltYet.USAGE;
+      return ExitCodes.USAGE;
     }
     var inputs = input.collect();
     PrintStream err = System.err;
     if (source == null && reverseModel != null) {
       err.println("dragoman review: --reverse-model needs --source");
-      return NotBuiltYet.USAGE;
+      return ExitCodes.USAGE;
     }
     if (source != null && inputs.sources().size() != 1) {
       err.println("dragoman review: --source goes with exactly one German document");
-      return NotBuiltYet.USAGE;
+      return ExitCodes.USAGE;
     }
     SourceContext sourceContext;
     try {
