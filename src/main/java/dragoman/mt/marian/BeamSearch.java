@@ -144,7 +144,11 @@ public final class BeamSearch {
     double[] topLogProb = new double[keep];
     while (open > 0) {
       // Per row, the best 2k log-probabilities hold every candidate of the sentence's best 2k.
-      StepScores scores = step.scores(last, parents, settings, keep, true);
+      boolean[] active = new boolean[rows];
+      for (int r = 0; r < rows; r++) {
+        active[r] = !done[r / k];
+      }
+      StepScores scores = step.scores(last, parents, active, settings, keep, true);
       int[] nextParents = new int[rows];
       long[] nextTokens = new long[rows];
       float[] nextScores = new float[rows];

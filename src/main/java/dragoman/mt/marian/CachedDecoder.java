@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,14 +19,31 @@ import java.util.Map;
  * 0, with {@code use_cache_branch = true}. With the split pair, step 0 runs {@code decoder_model}
  * and later steps {@code decoder_with_past_model}.
  *
- * <p>A beam search reorders rows between steps; only the decoder half of the cache is gathered,
- * because beams of one sentence share the same encoder keys and values.
+ * <p>The search addresses {@code sentences * repeat} rows (repeat = beams) for the whole batch; the
+ * cache holds only the rows that still need computing, and which cache row serves which search row
+ * is tracked here. Three things make that smaller than the search's view, none of which changes a
+ * single logit:
+ *
+ * <ul>
+ *   <li>At step 0 every beam of a sentence is the same (start token, same encoder output), so the
+ *       step runs one row per sentence and its scores and cache serve all of the sentence's beams.
+ *       That first step is the dearest, since it projects the encoder output into every layer's
+ *       cross-attention keys and values.
+ *   <li>A beam search reorders rows between steps: the decoder half of the cache is gathered by
+ *       parent row; the encoder half is not, because beams of one sentence share it.
+ *   <li>Rows the search no longer needs (a finished greedy row, a finished sentence's beams) are
+ *       dropped from the cache once they are an eighth of it, so the remaining steps of a batch do
+ *       not keep computing padding for them.
+ * </ul>
  */
 public final class CachedDecoder implements DecoderStep, AutoCloseable {
   private final MarianModel model;
   private final NDManager manager;
   private final NDArray encoderHidden;
-  private final NDArray encoderMask;
+  private final long[] sourceMask;
+  private final int sentences;
+  private final int sourceLength;
+  private final int repeat;
   private final int rows;
   private final int layers;
   private final String[] pastDecoder;
@@ -33,15 +52,40 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
   private final String[] presentEncoder;
   private NDArray[] decoderCache;
   private NDArray[] encoderCache;
-  private int step;
+  private NDArray encoderMask;
 
+  /** Search rows fed at the last step, in cache order (several may share a row after step 0). */
+  private int[] fed;
+
+  /** Per search row, its row in the decoder cache, -1 when not held. */
+  private int[] decoderRow;
+
+  /** Per search row, its row in the encoder cache (same content for a sentence's beams). */
+  private int[] encoderRow;
+
+  private int step;
+  private final List<Integer> rowsPerStep = new ArrayList<>();
+
+  /**
+   * @param encoderHidden encoder output, one row per sentence
+   * @param sourceMask the sentences' attention masks, row-major {@code sentences * sourceLength}
+   * @param repeat search rows per sentence (the beam width)
+   */
   CachedDecoder(
-      MarianModel model, NDManager manager, NDArray encoderHidden, NDArray encoderMask, int rows) {
+      MarianModel model,
+      NDManager manager,
+      NDArray encoderHidden,
+      long[] sourceMask,
+      int sentences,
+      int repeat) {
     this.model = model;
     this.manager = manager;
     this.encoderHidden = encoderHidden;
-    this.encoderMask = encoderMask;
-    this.rows = rows;
+    this.sourceMask = sourceMask;
+    this.sentences = sentences;
+    this.sourceLength = sourceMask.length / sentences;
+    this.repeat = repeat;
+    this.rows = sentences * repeat;
     this.layers = model.config().decoderLayers();
     this.pastDecoder = new String[2 * layers];
     this.pastEncoder = new String[2 * layers];
@@ -58,22 +102,36 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
     }
   }
 
+  /** The logits of every search row (rows not computed at this step repeat their sentence's). */
   @Override
   public float[] next(long[] tokens, int[] parents) {
     try (NDManager scratch = manager.newSubManager()) {
-      return run(tokens, parents, scratch).toFloatArray();
+      float[] computed = run(tokens, parents, null, scratch).toFloatArray();
+      int vocab = model.config().vocabSize();
+      float[] all = new float[rows * vocab];
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(computed, decoderRow[r] * vocab, all, r * vocab, vocab);
+      }
+      return all;
     }
   }
 
   /**
    * Runs the step and the logits head ({@link MarianModel#logitsHead}) on the logits while they are
-   * still ONNX Runtime tensors, so only {@code k + 2} numbers per row come back to Java.
+   * still ONNX Runtime tensors, so only {@code k + 2} numbers per row come back to Java. Rows not
+   * active get no candidates (tokens -1, values -inf).
    */
   @Override
   public StepScores scores(
-      long[] tokens, int[] parents, SearchSettings settings, int k, boolean rankLogProbs) {
+      long[] tokens,
+      int[] parents,
+      boolean[] active,
+      SearchSettings settings,
+      int k,
+      boolean rankLogProbs) {
     try (NDManager scratch = manager.newSubManager()) {
-      NDArray logits = run(tokens, parents, scratch);
+      NDArray logits = run(tokens, parents, active, scratch);
+      int computed = (int) logits.getShape().get(0);
       int vocab = settings.vocabSize();
       int[] badIds = settings.badTokenIds();
       // Bad ids are dropped here, so ask for as many more candidates as there are bad ids.
@@ -90,6 +148,10 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
       long[] ids = head.output(out, "top_indices").toLongArray();
       float[] logProbs = head.output(out, "top_logprobs").toFloatArray();
       float[] special = head.output(out, "special_logprobs").toFloatArray();
+      if (special.length != 2 * computed) {
+        throw new IllegalStateException(
+            "logits head returned " + special.length / 2 + " rows, expected " + computed);
+      }
       boolean[] bad = settings.badMask();
       float[] keptValues = new float[rows * k];
       int[] keptTokens = new int[rows * k];
@@ -98,18 +160,23 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
       Arrays.fill(keptValues, Float.NEGATIVE_INFINITY);
       Arrays.fill(keptLogProbs, Float.NEGATIVE_INFINITY);
       Arrays.fill(keptTokens, -1);
+      Arrays.fill(eos, Float.NEGATIVE_INFINITY);
       for (int r = 0; r < rows; r++) {
+        int c = decoderRow[r];
+        if (c < 0 || (active != null && !active[r])) {
+          continue;
+        }
         // log_softmax without pad = log_softmax over all tokens - log(1 - p(pad)).
-        double padShift = Math.log1p(-Math.exp(special[2 * r + 1]));
-        eos[r] = (float) (special[2 * r] - padShift);
+        double padShift = Math.log1p(-Math.exp(special[2 * c + 1]));
+        eos[r] = (float) (special[2 * c] - padShift);
         int kept = 0;
-        for (int c = 0; c < asked && kept < k; c++) {
-          int token = (int) ids[r * asked + c];
+        for (int j = 0; j < asked && kept < k; j++) {
+          int token = (int) ids[c * asked + j];
           if (bad[token]) {
             continue;
           }
-          float logProb = (float) (logProbs[r * asked + c] - padShift);
-          keptValues[r * k + kept] = rankLogProbs ? logProb : values[r * asked + c];
+          float logProb = (float) (logProbs[c * asked + j] - padShift);
+          keptValues[r * k + kept] = rankLogProbs ? logProb : values[c * asked + j];
           keptTokens[r * k + kept] = token;
           keptLogProbs[r * k + kept] = logProb;
           kept++;
@@ -119,33 +186,23 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
     }
   }
 
-  /** One decoder step; the logits belong to {@code scratch}, the new cache to this decoder. */
-  private NDArray run(long[] tokens, int[] parents, NDManager scratch) {
+  /**
+   * One decoder step; the logits (one row per cache row) belong to {@code scratch}, the new cache
+   * to this decoder. Afterwards {@link #decoderRow} says which logits row serves which search row.
+   */
+  private NDArray run(long[] tokens, int[] parents, boolean[] active, NDManager scratch) {
     if (tokens.length != rows) {
       throw new IllegalArgumentException("expected " + rows + " rows, got " + tokens.length);
     }
-    if (parents != null && decoderCache != null) {
-      reorder(parents);
-    }
     Map<String, NDArray> in = new HashMap<>();
-    // input_ids decides which manager owns the outputs: the scratch one, closed after the step.
-    in.put(MarianModel.INPUT_IDS, scratch.create(tokens, new Shape(rows, 1)));
-    in.put(MarianModel.ENCODER_MASK, encoderMask);
-    in.put(MarianModel.ENCODER_HIDDEN, encoderHidden);
     OnnxSession session;
+    long[] feedTokens;
     if (step == 0) {
+      feedTokens = firstStep(tokens, in, scratch);
       session = model.firstDecoder();
-      if (model.merged()) {
-        in.put(MarianModel.USE_CACHE_BRANCH, scratch.create(new boolean[] {false}));
-        MarianConfig c = model.config();
-        Shape empty = new Shape(rows, c.decoderHeads(), 0, c.headDim());
-        for (int i = 0; i < 2 * layers; i++) {
-          in.put(pastDecoder[i], scratch.create(FloatBuffer.allocate(0), empty));
-          in.put(pastEncoder[i], scratch.create(FloatBuffer.allocate(0), empty));
-        }
-      }
     } else {
       session = model.cachedDecoder();
+      feedTokens = arrange(tokens, parents, active, scratch);
       if (model.merged()) {
         in.put(MarianModel.USE_CACHE_BRANCH, scratch.create(new boolean[] {true}));
       }
@@ -153,17 +210,27 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
         in.put(pastDecoder[i], decoderCache[i]);
         in.put(pastEncoder[i], encoderCache[i]);
       }
+      in.put(MarianModel.ENCODER_MASK, encoderMask);
+      // Read by step 0 only: the merged graph's cache branch ignores it (decoder_with_past has no
+      // such input), so the one row per sentence does.
+      in.put(MarianModel.ENCODER_HIDDEN, encoderHidden);
     }
+    int n = feedTokens.length;
+    // input_ids decides which manager owns the outputs: the scratch one, closed after the step.
+    in.put(MarianModel.INPUT_IDS, scratch.create(feedTokens, new Shape(n, 1)));
     NDList out = session.run(in);
+    rowsPerStep.add(n);
     NDArray logits = session.output(out, MarianModel.LOGITS);
     int vocab = model.config().vocabSize();
     long[] shape = logits.getShape().getShape();
-    if (shape.length != 3 || shape[2] != vocab) {
+    if (shape.length != 3 || shape[0] != n || shape[2] != vocab) {
       throw new IllegalStateException(
           session.file()
               + ": logits have shape "
               + logits.getShape()
-              + ", expected [rows, 1, "
+              + ", expected ["
+              + n
+              + ", 1, "
               + vocab
               + "] (config.json vocab_size)");
     }
@@ -179,42 +246,165 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
         encoderCache[i].attach(manager);
       }
     }
-    if (decoderCache != null) {
-      for (NDArray old : decoderCache) {
-        old.close();
-      }
-    }
+    replace(decoderCache, nextDecoder);
     decoderCache = nextDecoder;
     step++;
     return logits;
   }
 
-  private void reorder(int[] parents) {
-    boolean identity = true;
-    for (int r = 0; r < rows && identity; r++) {
-      identity = parents[r] == r;
+  /**
+   * Step 0's inputs besides input_ids: one row per sentence when its beams are alike (a search
+   * starts every beam from the decoder start token). Returns the tokens to feed.
+   */
+  private long[] firstStep(long[] tokens, Map<String, NDArray> in, NDManager scratch) {
+    boolean alike = true;
+    for (int r = 0; r < rows && alike; r++) {
+      alike = tokens[r] == tokens[r - r % repeat];
     }
-    if (identity) {
-      return;
-    }
-    // Gathered inside ONNX Runtime: the cache never travels through Java (copying it out and
-    // back in at every step cost rows * layers * 2 * heads * length * head_dim floats twice).
-    OnnxSession gather = model.reorderRows();
-    long[] rowsIndex = new long[rows];
+    int width = alike ? sentences : rows;
+    fed = new int[rows];
+    decoderRow = new int[rows];
+    encoderRow = new int[rows];
+    long[] mask = new long[width * sourceLength];
     for (int r = 0; r < rows; r++) {
-      rowsIndex[r] = parents[r];
+      fed[r] = r;
+      decoderRow[r] = alike ? r / repeat : r;
+      encoderRow[r] = decoderRow[r];
     }
-    try (NDManager scratch = manager.newSubManager()) {
-      NDArray index = scratch.create(rowsIndex);
+    for (int w = 0; w < width; w++) {
+      int sentence = alike ? w : w / repeat;
+      System.arraycopy(sourceMask, sentence * sourceLength, mask, w * sourceLength, sourceLength);
+    }
+    in.put(MarianModel.ENCODER_MASK, scratch.create(mask, new Shape(width, sourceLength)));
+    NDArray hidden = encoderHidden;
+    if (!alike) {
+      long[] sentenceOf = new long[rows];
+      for (int r = 0; r < rows; r++) {
+        sentenceOf[r] = r / repeat;
+      }
+      hidden = gather(encoderHidden, scratch.create(sentenceOf), scratch);
+    }
+    in.put(MarianModel.ENCODER_HIDDEN, hidden);
+    if (model.merged()) {
+      in.put(MarianModel.USE_CACHE_BRANCH, scratch.create(new boolean[] {false}));
+      MarianConfig c = model.config();
+      Shape empty = new Shape(width, c.decoderHeads(), 0, c.headDim());
+      for (int i = 0; i < 2 * layers; i++) {
+        in.put(pastDecoder[i], scratch.create(FloatBuffer.allocate(0), empty));
+        in.put(pastEncoder[i], scratch.create(FloatBuffer.allocate(0), empty));
+      }
+    }
+    long[] feed = new long[width];
+    for (int r = 0; r < rows; r++) {
+      feed[decoderRow[r]] = tokens[r];
+    }
+    return feed;
+  }
+
+  /**
+   * Decides which search rows this step computes, gathers the caches into that order, and returns
+   * the tokens to feed. Rows dropped from the cache stay dropped: a search never revives a finished
+   * row.
+   */
+  private long[] arrange(long[] tokens, int[] parents, boolean[] active, NDManager scratch) {
+    int idle = 0;
+    for (int r : fed) {
+      if (active != null && !active[r]) {
+        idle++;
+      }
+    }
+    int[] next = fed;
+    if (idle > 0 && idle >= Math.max(1, fed.length / 8)) {
+      next = new int[fed.length - idle];
+      int i = 0;
+      for (int r : fed) {
+        if (active[r]) {
+          next[i++] = r;
+        }
+      }
+    }
+    long[] decoderIndex = new long[next.length];
+    long[] encoderIndex = new long[next.length];
+    boolean decoderSame = next.length == decoderCacheRows();
+    boolean encoderSame = next.length == encoderCacheRows();
+    for (int i = 0; i < next.length; i++) {
+      int r = next[i];
+      // An idle row's token is ignored; it keeps its own history rather than a parent's.
+      int parent = parents == null || (active != null && !active[r]) ? r : parents[r];
+      if (decoderRow[parent] < 0) {
+        throw new IllegalStateException("row " + r + " continues row " + parent + ", dropped");
+      }
+      decoderIndex[i] = decoderRow[parent];
+      encoderIndex[i] = encoderRow[r];
+      decoderSame &= decoderIndex[i] == i;
+      encoderSame &= encoderIndex[i] == i;
+    }
+    if (!decoderSame) {
+      NDArray index = scratch.create(decoderIndex);
       for (int i = 0; i < decoderCache.length; i++) {
         NDArray old = decoderCache[i];
-        Map<String, NDArray> in = new HashMap<>();
-        in.put("data", old);
-        in.put("rows", index);
-        NDArray moved = gather.output(gather.run(in), "reordered");
-        moved.attach(manager);
-        decoderCache[i] = moved;
+        decoderCache[i] = gather(old, index, manager);
         old.close();
+      }
+    }
+    if (!encoderSame) {
+      NDArray index = scratch.create(encoderIndex);
+      for (int i = 0; i < encoderCache.length; i++) {
+        NDArray old = encoderCache[i];
+        encoderCache[i] = gather(old, index, manager);
+        old.close();
+      }
+    }
+    if (encoderMask == null || next != fed) {
+      long[] mask = new long[next.length * sourceLength];
+      for (int i = 0; i < next.length; i++) {
+        int sentence = next[i] / repeat;
+        System.arraycopy(sourceMask, sentence * sourceLength, mask, i * sourceLength, sourceLength);
+      }
+      if (encoderMask != null) {
+        encoderMask.close();
+      }
+      encoderMask = manager.create(mask, new Shape(next.length, sourceLength));
+    }
+    Arrays.fill(decoderRow, -1);
+    Arrays.fill(encoderRow, -1);
+    long[] feed = new long[next.length];
+    for (int i = 0; i < next.length; i++) {
+      decoderRow[next[i]] = i;
+      encoderRow[next[i]] = i;
+      feed[i] = tokens[next[i]];
+    }
+    fed = next;
+    return feed;
+  }
+
+  /**
+   * Gather(data, rows) on axis 0 inside ONNX Runtime: the cache never travels through Java (copying
+   * it out and back in at every step cost rows * layers * 2 * heads * length * head_dim floats
+   * twice).
+   */
+  private NDArray gather(NDArray data, NDArray index, NDManager owner) {
+    OnnxSession g = model.reorderRows();
+    Map<String, NDArray> in = new HashMap<>();
+    in.put("data", data);
+    in.put("rows", index);
+    NDArray moved = g.output(g.run(in), "reordered");
+    moved.attach(owner);
+    return moved;
+  }
+
+  private int decoderCacheRows() {
+    return (int) decoderCache[0].getShape().get(0);
+  }
+
+  private int encoderCacheRows() {
+    return (int) encoderCache[0].getShape().get(0);
+  }
+
+  private static void replace(NDArray[] old, NDArray[] now) {
+    if (old != null && old != now) {
+      for (NDArray a : old) {
+        a.close();
       }
     }
   }
@@ -222,6 +412,11 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
   /** How many steps ran (for tests and benchmarks). */
   public int steps() {
     return step;
+  }
+
+  /** How many decoder rows each step computed (for tests and benchmarks). */
+  public List<Integer> rowsPerStep() {
+    return List.copyOf(rowsPerStep);
   }
 
   @Override

@@ -23,9 +23,18 @@ public interface DecoderStep {
    * false, greedy) or by log-probability (true, beam search), the normaliser and the EOS logit.
    * This default computes them in Java from {@link #next}; the ONNX decoder computes them in ONNX
    * Runtime.
+   *
+   * @param active per row, whether the search still reads its scores, or null for all rows: a row
+   *     once inactive stays so (its sentence is finished), and the decoder may stop computing it;
+   *     an inactive row's scores are unspecified
    */
   default StepScores scores(
-      long[] tokens, int[] parents, SearchSettings settings, int k, boolean logProbs) {
+      long[] tokens,
+      int[] parents,
+      boolean[] active,
+      SearchSettings settings,
+      int k,
+      boolean logProbs) {
     return StepScores.fromLogits(next(tokens, parents), tokens.length, settings, k, logProbs);
   }
 }

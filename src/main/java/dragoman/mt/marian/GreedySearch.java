@@ -45,7 +45,11 @@ public final class GreedySearch {
     int open = rows;
     while (open > 0 && curLen < limit) {
       // The first arg-max of the processed logits is the best candidate ranked by raw logit.
-      StepScores scores = step.scores(last, null, settings, 1, false);
+      boolean[] active = new boolean[rows];
+      for (int r = 0; r < rows; r++) {
+        active[r] = !finished[r];
+      }
+      StepScores scores = step.scores(last, null, active, settings, 1, false);
       int k = scores.k();
       for (int r = 0; r < rows; r++) {
         if (finished[r]) {

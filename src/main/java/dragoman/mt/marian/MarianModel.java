@@ -209,27 +209,10 @@ public final class MarianModel implements AutoCloseable {
       in.put(ATTENTION_MASK, scratch.create(mask, new Shape(batch, len)));
       NDList out = encoder.run(in);
       NDArray hidden = encoder.output(out, LAST_HIDDEN_STATE);
-      int rows = batch * repeat;
-      long[] maskRows = new long[rows * len];
-      long[] sourceRow = new long[rows];
-      for (int r = 0; r < rows; r++) {
-        int b = r / repeat;
-        sourceRow[r] = b;
-        System.arraycopy(mask, b * len, maskRows, r * len, len);
-      }
-      NDArray h;
-      if (repeat == 1) {
-        h = hidden;
-      } else {
-        // Each sentence's encoder output repeated for its beams, inside ONNX Runtime.
-        Map<String, NDArray> gather = new HashMap<>();
-        gather.put("data", hidden);
-        gather.put("rows", scratch.create(sourceRow));
-        h = reorderRows.output(reorderRows.run(gather), "reordered");
-      }
-      h.attach(batchManager);
-      NDArray m = batchManager.create(maskRows, new Shape(rows, len));
-      return new CachedDecoder(this, batchManager, h, m, rows);
+      // One row per sentence: the decoder repeats it for the beams only from step 1 on, and only
+      // its KV cache (see CachedDecoder).
+      hidden.attach(batchManager);
+      return new CachedDecoder(this, batchManager, hidden, mask, batch, repeat);
     } catch (RuntimeException e) {
       batchManager.close();
       throw e;

@@ -56,7 +56,7 @@ class LogitsHeadTest {
               long[] feed = tokens.clone();
               StepScores fromOnnx =
                   NativeStack.call(
-                      "test", () -> onnx.scores(feed, null, settings, 5, rankLogProbs));
+                      "test", () -> onnx.scores(feed, null, null, settings, 5, rankLogProbs));
               float[] logits = NativeStack.call("test", () -> plain.next(feed, null));
               StepScores fromJava = StepScores.fromLogits(logits, 2, settings, 5, rankLogProbs);
               assertThat(fromOnnx.tokens()).containsExactly(fromJava.tokens());
