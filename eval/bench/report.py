@@ -37,8 +37,8 @@ def main() -> int:
         checks.append(f"greedy {dtype}: output tokens {'identical' if same else 'DIFFER'} ({ours[0]['sentences']} sentences)")
 
     lines = [
-        "| engine | dtype | search | sentences/s | tokens/s | wall s | in encoder+decoder sessions s | logits head s | overhead | peak RSS MB | vs Transformers.js |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| engine | dtype | search | threads | sentences/s | tokens/s | wall s | in encoder+decoder sessions s | logits head s | overhead | peak RSS MB | vs Transformers.js |",
+        "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     ratios = {}
     for key in sorted(best, key=lambda k: (k[2], k[1], k[0] != "dragoman")):
@@ -47,7 +47,10 @@ def main() -> int:
         sps = r["sentences"] / r["seconds"]
         tps = r["tokens"] / r["seconds"]
         session = r.get("session_seconds")
-        overhead = f"{100 * (1 - session / r['seconds']):.1f}%" if session is not None else ""
+        workers = r.get("workers", 1)
+        # Session time is summed over workers; what the sessions leave of the wall time is ours.
+        overhead = f"{100 * (1 - session / (workers * r['seconds'])):.1f}%" if session is not None else ""
+        threads = f"{workers} x {r['threads'] // workers}" if engine == "dragoman" else f"{r['threads']}"
         head = "" if r.get("head_seconds") is None else f"{r['head_seconds']:.2f}"
         ratio = ""
         peer = best.get(("transformers.js", dtype, 1))
@@ -58,13 +61,15 @@ def main() -> int:
             g = best[("dragoman", dtype, 1)]
             ratio = f"{r['seconds'] / g['seconds']:.2f}x our greedy time"
         lines.append(
-            f"| {engine} | {dtype} | {'greedy' if beams == 1 else f'beam {beams}'} | {sps:.2f} | {tps:.1f} | "
+            f"| {engine} | {dtype} | {'greedy' if beams == 1 else f'beam {beams}'} | {threads} | {sps:.2f} | {tps:.1f} | "
             f"{r['seconds']:.2f} | {'' if session is None else f'{session:.2f}'} | {head} | {overhead} | "
             f"{r['rss_kb'] / 1024:.0f} | {ratio} |"
         )
     any_run = next(iter(best.values()))
     header = (
-        f"{any_run['sentences']} sentences, {any_run['threads']} ONNX Runtime threads, {cores} cores, "
+        f"{any_run['sentences']} sentences, {any_run['threads']} ONNX Runtime threads in all "
+        "(Dragoman: workers x threads each), "
+        f"{cores} cores, "
         f"load average before the run {load}; {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC"
     )
     table = "\n".join([header, "", *lines, "", *[f"- {c}" for c in checks], "", f"Command: `{command}`"])

@@ -23,13 +23,15 @@ final class GenerationFlags {
   @Option(
       names = "--max-batch-tokens",
       paramLabel = "N",
-      description = "Source tokens per batch, padding included; beams count each (default: 4096).")
+      description = "Source tokens per batch, padding included; beams count each (default: 2048).")
   Integer maxBatchTokens;
 
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "ONNX Runtime intra-op threads (default: one per core).")
+      description =
+          "ONNX Runtime intra-op threads of each batch worker (default: the cores shared out"
+              + " among the workers).")
   Integer threads;
 
   @Option(
@@ -37,7 +39,8 @@ final class GenerationFlags {
       paramLabel = "N",
       description =
           "Batches translated at the same time, each with --threads ONNX Runtime threads"
-              + " (default: 1).")
+              + " (default: 2 on a machine with 2 or more cores unless --threads is given, else"
+              + " 1).")
   Integer batchWorkers;
 
   @Option(names = "--quantized", description = "Use the int8 onnx/*_quantized.onnx files.")

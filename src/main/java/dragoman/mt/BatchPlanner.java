@@ -10,6 +10,10 @@ import java.util.stream.IntStream;
  * holds inputs of similar length and little padding), then each batch filled while {@code rows *
  * longest * rowsPerInput <= budget}. An input longer than the budget is a batch of its own. Each
  * batch lists indices into the original list, so results can be put back in input order.
+ *
+ * <p>When everything fits one batch but several workers decode batches side by side, the batch is
+ * dealt out to them like cards (first, third, fifth longest to one, the others to the next), so
+ * each gets rows of nearly the same lengths and none sits idle on a short document.
  */
 public final class BatchPlanner {
   private BatchPlanner() {}
@@ -21,8 +25,16 @@ public final class BatchPlanner {
    * @return batches of original indices, each sorted longest first
    */
   public static List<int[]> plan(int[] lengths, int budget, int rowsPerInput) {
-    if (budget < 1 || rowsPerInput < 1) {
-      throw new IllegalArgumentException("budget and rowsPerInput must be positive");
+    return plan(lengths, budget, rowsPerInput, 1);
+  }
+
+  /**
+   * @param workers batches decoded at the same time: a single batch is split into this many (or one
+   *     per input, if fewer)
+   */
+  public static List<int[]> plan(int[] lengths, int budget, int rowsPerInput, int workers) {
+    if (budget < 1 || rowsPerInput < 1 || workers < 1) {
+      throw new IllegalArgumentException("budget, rowsPerInput and workers must be positive");
     }
     List<Integer> order =
         IntStream.range(0, lengths.length)
@@ -47,6 +59,21 @@ public final class BatchPlanner {
     if (!current.isEmpty()) {
       batches.add(current.stream().mapToInt(Integer::intValue).toArray());
     }
+    if (batches.size() == 1 && workers > 1 && batches.get(0).length > 1) {
+      return deal(batches.get(0), Math.min(workers, batches.get(0).length));
+    }
     return batches;
+  }
+
+  private static List<int[]> deal(int[] batch, int parts) {
+    List<int[]> out = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      int[] part = new int[(batch.length - p + parts - 1) / parts];
+      for (int i = 0; i < part.length; i++) {
+        part[i] = batch[p + i * parts];
+      }
+      out.add(part);
+    }
+    return out;
   }
 }

@@ -20,12 +20,14 @@ package dragoman.mt;
  * @param maxLengthOffset added to the source-proportional limit so short inputs keep room. Default
  *     10.
  * @param maxBatchTokens source tokens per batch, padding included; a beam search counts each
- *     sentence {@code numBeams} times. Default 4096.
- * @param threads ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose (one per core). Default
- *     0.
+ *     sentence {@code numBeams} times. Default 2048 (with the two default workers, 4096 in flight).
+ * @param threads ONNX Runtime intra-op threads of each worker; 0 shares the cores out among the
+ *     workers (see {@link Parallelism}). Default 0.
  * @param batchWorkers batches decoded at the same time, each on its own thread (sessions are
  *     shared; ONNX Runtime runs are thread-safe). With {@code threads} intra-op threads each,
- *     {@code batchWorkers * threads} cores are busy. 1 decodes batch after batch. Default 1.
+ *     {@code batchWorkers * threads} cores are busy. 1 decodes batch after batch; 0 is automatic:
+ *     two on a machine with two or more cores unless {@code threads} is set, else one (see {@link
+ *     Parallelism}). Default 0.
  * @param quantized use the int8 {@code onnx/*_quantized.onnx} files. Default false.
  * @param offline never download a model. Default false.
  */
@@ -42,7 +44,7 @@ public record GenerationOptions(
     boolean offline) {
 
   public static final GenerationOptions DEFAULTS =
-      new GenerationOptions(0, Double.NaN, null, 3.0, 10, 4096, 0, 1, false, false);
+      new GenerationOptions(0, Double.NaN, null, 3.0, 10, 2048, 0, 0, false, false);
 
   public GenerationOptions {
     if (numBeams < 0) {
@@ -57,8 +59,8 @@ public record GenerationOptions(
     if (threads < 0) {
       throw new IllegalArgumentException("threads must be 0 (automatic) or positive");
     }
-    if (batchWorkers < 1) {
-      throw new IllegalArgumentException("batchWorkers must be positive");
+    if (batchWorkers < 0) {
+      throw new IllegalArgumentException("batchWorkers must be 0 (automatic) or positive");
     }
   }
 

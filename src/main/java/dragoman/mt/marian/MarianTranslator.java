@@ -4,6 +4,7 @@ import dragoman.mt.BatchPlanner;
 import dragoman.mt.ClauseSplitter;
 import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelException;
+import dragoman.mt.Parallelism;
 import dragoman.mt.Translation;
 import dragoman.mt.Translator;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class MarianTranslator implements Translator {
   private final MarianTokenizer tokenizer;
   private final MarianModel model;
   private final GenerationOptions options;
+  private final Parallelism parallelism;
   private final SearchSettings settings;
   private final ClauseSplitter splitter;
   private final int inputLimit;
@@ -47,8 +49,10 @@ public final class MarianTranslator implements Translator {
       MarianConfig config,
       MarianTokenizer tokenizer,
       MarianModel model,
-      GenerationOptions options) {
+      GenerationOptions options,
+      Parallelism parallelism) {
     this.dir = dir;
+    this.parallelism = parallelism;
     this.config = config;
     this.tokenizer = tokenizer;
     this.model = model;
@@ -100,8 +104,9 @@ public final class MarianTranslator implements Translator {
                 + config.vocabSize()
                 + ": tokenizer and model do not belong together");
       }
-      MarianModel model = MarianModel.load(dir, config, options.threads());
-      return new MarianTranslator(dir, config, tokenizer, model, options);
+      Parallelism parallelism = Parallelism.of(options);
+      MarianModel model = MarianModel.load(dir, config, parallelism.threadsPerWorker());
+      return new MarianTranslator(dir, config, tokenizer, model, options, parallelism);
     } catch (ModelException | RuntimeException e) {
       tokenizer.close();
       throw e;
@@ -111,6 +116,11 @@ public final class MarianTranslator implements Translator {
   /** Called with the number of sentences finished after each batch (for progress bars). */
   public void onProgress(IntConsumer listener) {
     this.progress = listener == null ? n -> {} : listener;
+  }
+
+  /** Workers and threads, resolved for this machine. */
+  public Parallelism parallelism() {
+    return parallelism;
   }
 
   public SearchSettings settings() {
@@ -186,9 +196,11 @@ public final class MarianTranslator implements Translator {
   private Hypothesis[] run(List<Unit> units) {
     Hypothesis[] results = new Hypothesis[units.size()];
     int[] lengths = units.stream().mapToInt(u -> u.ids().length).toArray();
-    List<int[]> batches = BatchPlanner.plan(lengths, options.maxBatchTokens(), settings.numBeams());
+    List<int[]> batches =
+        BatchPlanner.plan(
+            lengths, options.maxBatchTokens(), settings.numBeams(), parallelism.workers());
     AtomicInteger done = new AtomicInteger();
-    int workers = Math.min(options.batchWorkers(), batches.size());
+    int workers = Math.min(parallelism.workers(), batches.size());
     if (workers <= 1) {
       for (int[] batch : batches) {
         runBatch(batch, units, results);

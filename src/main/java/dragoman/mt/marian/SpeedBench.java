@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * so the benchmark can check them against Transformers.js.
  *
  * <p>Usage: {@code SpeedBench MODEL_DIR SENTENCES_FILE IDS_OUT THREADS BEAMS fp32|int8
- * MAX_BATCH_TOKENS [WORKERS [WARMUP]]}. THREADS is per worker. The model's generation config alone
- * bounds the output length (maxLengthFactor 0), as in Transformers.js, so both do the same number
- * of decoder steps.
+ * MAX_BATCH_TOKENS [WORKERS [WARMUP]]}. THREADS is per worker; THREADS, WORKERS and
+ * MAX_BATCH_TOKENS 0 take Dragoman's defaults (what {@code translate} does without flags). The
+ * model's generation config alone bounds the output length (maxLengthFactor 0), as in
+ * Transformers.js, so both do the same number of decoder steps.
  */
 public final class SpeedBench {
   private SpeedBench() {}
@@ -40,7 +41,7 @@ public final class SpeedBench {
     int beams = Integer.parseInt(args[4]);
     boolean int8 = args[5].equals("int8");
     int budget = Integer.parseInt(args[6]);
-    int workers = args.length > 7 ? Integer.parseInt(args[7]) : 1;
+    int workers = args.length > 7 ? Integer.parseInt(args[7]) : 0;
     int warmup = args.length > 8 ? Integer.parseInt(args[8]) : 16;
     GenerationOptions o =
         GenerationOptions.defaults()
@@ -48,8 +49,10 @@ public final class SpeedBench {
             .withThreads(threads)
             .withBatchWorkers(workers)
             .withQuantized(int8)
-            .withMaxBatchTokens(budget)
             .withMaxLengthFactor(0);
+    if (budget > 0) {
+      o = o.withMaxBatchTokens(budget);
+    }
     try (MarianTranslator t = MarianTranslator.open(model, o)) {
       t.translate(sentences.subList(0, Math.min(warmup, sentences.size())));
       long session0 = t.sessionNanos();
@@ -70,8 +73,9 @@ public final class SpeedBench {
       result.put("engine", "dragoman");
       result.put("dtype", int8 ? "int8" : "fp32");
       result.put("beams", beams);
-      result.put("threads", threads * workers);
-      result.put("workers", workers);
+      result.put("threads", t.parallelism().workers() * t.parallelism().threadsPerWorker());
+      result.put("workers", t.parallelism().workers());
+      result.put("max_batch_tokens", o.maxBatchTokens());
       result.put("sentences", sentences.size());
       result.put("tokens", tokens);
       result.put("seconds", seconds);
