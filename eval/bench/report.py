@@ -37,8 +37,8 @@ def main() -> int:
         checks.append(f"greedy {dtype}: output tokens {'identical' if same else 'DIFFER'} ({ours[0]['sentences']} sentences)")
 
     lines = [
-        "| engine | dtype | search | threads | sentences/s | tokens/s | wall s | in encoder+decoder sessions s | logits head s | overhead | peak RSS MB | vs Transformers.js |",
-        "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| engine | dtype | search | threads | batch tokens | sentences/s | tokens/s | wall s | in encoder+decoder sessions s | logits head s | overhead | peak RSS MB | vs Transformers.js |",
+        "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     ratios = {}
     for key in sorted(best, key=lambda k: (k[2], k[1], k[0] != "dragoman")):
@@ -61,7 +61,7 @@ def main() -> int:
             g = best[("dragoman", dtype, 1)]
             ratio = f"{r['seconds'] / g['seconds']:.2f}x our greedy time"
         lines.append(
-            f"| {engine} | {dtype} | {'greedy' if beams == 1 else f'beam {beams}'} | {threads} | {sps:.2f} | {tps:.1f} | "
+            f"| {engine} | {dtype} | {'greedy' if beams == 1 else f'beam {beams}'} | {threads} | {r.get('max_batch_tokens', '')} | {sps:.2f} | {tps:.1f} | "
             f"{r['seconds']:.2f} | {'' if session is None else f'{session:.2f}'} | {head} | {overhead} | "
             f"{r['rss_kb'] / 1024:.0f} | {ratio} |"
         )

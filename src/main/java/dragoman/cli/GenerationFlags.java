@@ -23,7 +23,9 @@ final class GenerationFlags {
   @Option(
       names = "--max-batch-tokens",
       paramLabel = "N",
-      description = "Source tokens per batch, padding included; beams count each (default: 2048).")
+      description =
+          "Source tokens per batch, padding included; beams count each (default: 2048 greedy,"
+              + " 4096 beam search).")
   Integer maxBatchTokens;
 
   @Option(

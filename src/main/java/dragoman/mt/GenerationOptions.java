@@ -20,7 +20,8 @@ package dragoman.mt;
  * @param maxLengthOffset added to the source-proportional limit so short inputs keep room. Default
  *     10.
  * @param maxBatchTokens source tokens per batch, padding included; a beam search counts each
- *     sentence {@code numBeams} times. Default 2048 (with the two default workers, 4096 in flight).
+ *     sentence {@code numBeams} times. 0 is automatic ({@link #batchTokens}): 2048 for greedy
+ *     search, 4096 for beam search. Default 0.
  * @param threads ONNX Runtime intra-op threads of each worker; 0 shares the cores out among the
  *     workers (see {@link Parallelism}). Default 0.
  * @param batchWorkers batches decoded at the same time, each on its own thread (sessions are
@@ -44,7 +45,17 @@ public record GenerationOptions(
     boolean offline) {
 
   public static final GenerationOptions DEFAULTS =
-      new GenerationOptions(0, Double.NaN, null, 3.0, 10, 2048, 0, 0, false, false);
+      new GenerationOptions(0, Double.NaN, null, 3.0, 10, 0, 0, 0, false, false);
+
+  /**
+   * The automatic batch budgets, measured with two batch workers on the 2-core benchmark machine
+   * (eval/results/speed.md, real-size model, 500 sentences, two rounds): greedy 12.1 s at 2048
+   * against 13.0 s at 4096; beam 4 32.2 s at 4096 against 37.4 s at 2048 (its batches hold a
+   * quarter as many sentences, so the encoder and the shared first step run on small batches).
+   */
+  public static final int GREEDY_BATCH_TOKENS = 2048;
+
+  public static final int BEAM_BATCH_TOKENS = 4096;
 
   public GenerationOptions {
     if (numBeams < 0) {
@@ -53,8 +64,8 @@ public record GenerationOptions(
     if (maxLengthFactor < 0 || maxLengthOffset < 0) {
       throw new IllegalArgumentException("length limits must not be negative");
     }
-    if (maxBatchTokens < 1) {
-      throw new IllegalArgumentException("maxBatchTokens must be positive");
+    if (maxBatchTokens < 0) {
+      throw new IllegalArgumentException("maxBatchTokens must be 0 (automatic) or positive");
     }
     if (threads < 0) {
       throw new IllegalArgumentException("threads must be 0 (automatic) or positive");
@@ -66,6 +77,14 @@ public record GenerationOptions(
 
   public static GenerationOptions defaults() {
     return DEFAULTS;
+  }
+
+  /** The batch budget for a search of {@code beams} beams: the one given, or the automatic one. */
+  public int batchTokens(int beams) {
+    if (maxBatchTokens > 0) {
+      return maxBatchTokens;
+    }
+    return beams > 1 ? BEAM_BATCH_TOKENS : GREEDY_BATCH_TOKENS;
   }
 
   public GenerationOptions withNumBeams(int v) {

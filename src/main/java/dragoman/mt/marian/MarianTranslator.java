@@ -198,7 +198,10 @@ public final class MarianTranslator implements Translator {
     int[] lengths = units.stream().mapToInt(u -> u.ids().length).toArray();
     List<int[]> batches =
         BatchPlanner.plan(
-            lengths, options.maxBatchTokens(), settings.numBeams(), parallelism.workers());
+            lengths,
+            options.batchTokens(settings.numBeams()),
+            settings.numBeams(),
+            parallelism.workers());
     AtomicInteger done = new AtomicInteger();
     int workers = Math.min(parallelism.workers(), batches.size());
     if (workers <= 1) {
