@@ -1,11 +1,13 @@
 // The peer of eval/bench/run (issue 9): greedy translation with Transformers.js 4.3.1 in Node, on
 // the same model files, sentences, thread count and batches as Dragoman's SpeedBench.
 //
-//   node transformersjs.mjs MODEL_DIR SENTENCES_FILE IDS_OUT THREADS fp32|q8 MAX_BATCH_TOKENS [WARMUP]
+//   node transformersjs.mjs MODEL_DIR SENTENCES_FILE IDS_OUT THREADS fp32|q8 MAX_BATCH_TOKENS [WORKERS [WARMUP]]
 //
-// Batches are formed the way Dragoman's BatchPlanner forms them (inputs sorted longest first, a
-// batch filled while rows * longest <= MAX_BATCH_TOKENS), so both engines pad alike and run the same
-// tensor shapes. Output length is bounded by the model's generation config (max_length) alone in
+// Batches are the ones Dragoman's BatchPlanner forms for WORKERS batch workers (inputs sorted longest
+// first, grouped while rows * longest <= WORKERS * MAX_BATCH_TOKENS, each group dealt out to WORKERS
+// batches like cards), so both engines pad alike and run the same tensor shapes (padding changes
+// the last bits of the logits, and a random model's nearly tied logits then pick other tokens).
+// Transformers.js runs the batches one after another. Output length is bounded by the model's generation config (max_length) alone in
 // both. ONNX Runtime gets the same session settings as Dragoman's (THREADS intra-op threads, workers
 // not spinning while idle). Prints one JSON line; writes the generated ids (without the decoder
 // start token and EOS), one sentence a line, to IDS_OUT.
@@ -16,10 +18,12 @@ import path from 'node:path';
 // eval/bench/package.json pins onnxruntime-node to the ONNX Runtime version of Dragoman's Java side.
 import { env, AutoTokenizer, AutoModelForSeq2SeqLM } from '@huggingface/transformers';
 
-const [modelArg, sentencesFile, idsOut, threadsArg, dtype, budgetArg, warmupArg] = process.argv.slice(2);
+const [modelArg, sentencesFile, idsOut, threadsArg, dtype, budgetArg, workersArg, warmupArg] =
+  process.argv.slice(2);
 const modelDir = path.resolve(modelArg);
 const threads = Number(threadsArg);
 const budget = Number(budgetArg);
+const workers = Number(workersArg ?? 1);
 const warmup = Number(warmupArg ?? 16);
 
 env.allowRemoteModels = false;
@@ -59,21 +63,27 @@ const eosIds = new Set([eos].flat());
 // dragoman.mt.BatchPlanner.plan with rowsPerInput 1.
 function plan(lengths) {
   const order = lengths.map((_, i) => i).sort((a, b) => lengths[b] - lengths[a] || a - b);
-  const batches = [];
+  const groups = [];
   let current = [];
   let longest = 0;
   for (const i of order) {
     const len = Math.max(1, lengths[i]);
     let widest = Math.max(longest, len);
-    if (current.length > 0 && (current.length + 1) * widest > budget) {
-      batches.push(current);
+    if (current.length > 0 && (current.length + 1) * widest > budget * workers) {
+      groups.push(current);
       current = [];
       widest = len;
     }
     current.push(i);
     longest = widest;
   }
-  if (current.length > 0) batches.push(current);
+  if (current.length > 0) groups.push(current);
+  if (workers === 1) return groups;
+  const batches = [];
+  for (const group of groups) {
+    const parts = Math.min(workers, group.length);
+    for (let p = 0; p < parts; p++) batches.push(group.filter((_, j) => j % parts === p));
+  }
   return batches;
 }
 

@@ -11,9 +11,13 @@ import java.util.stream.IntStream;
  * longest * rowsPerInput <= budget}. An input longer than the budget is a batch of its own. Each
  * batch lists indices into the original list, so results can be put back in input order.
  *
- * <p>When everything fits one batch but several workers decode batches side by side, the batch is
- * dealt out to them like cards (first, third, fifth longest to one, the others to the next), so
- * each gets rows of nearly the same lengths and none sits idle on a short document.
+ * <p>When several workers decode batches side by side, inputs are grouped by {@code workers *
+ * budget} and each group is dealt out like cards (first, third, fifth longest to one batch, the
+ * others to the next), so the batches the workers take at the same time hold as many rows of nearly
+ * the same lengths and finish together; a short document still uses every worker. Planned one
+ * budget at a time instead, the batches of short sentences hold more rows, and on the speed
+ * benchmark (fixed output length) one worker sat idle while the other finished: 100 sentences, two
+ * workers, 1.29x Transformers.js's speed against 1.73x with one worker.
  */
 public final class BatchPlanner {
   private BatchPlanner() {}
@@ -36,6 +40,18 @@ public final class BatchPlanner {
     if (budget < 1 || rowsPerInput < 1 || workers < 1) {
       throw new IllegalArgumentException("budget, rowsPerInput and workers must be positive");
     }
+    List<int[]> groups = fill(lengths, (long) budget * workers, rowsPerInput);
+    if (workers == 1) {
+      return groups;
+    }
+    List<int[]> batches = new ArrayList<>();
+    for (int[] group : groups) {
+      batches.addAll(deal(group, Math.min(workers, group.length)));
+    }
+    return batches;
+  }
+
+  private static List<int[]> fill(int[] lengths, long budget, int rowsPerInput) {
     List<Integer> order =
         IntStream.range(0, lengths.length)
             .boxed()
@@ -58,9 +74,6 @@ public final class BatchPlanner {
     }
     if (!current.isEmpty()) {
       batches.add(current.stream().mapToInt(Integer::intValue).toArray());
-    }
-    if (batches.size() == 1 && workers > 1 && batches.get(0).length > 1) {
-      return deal(batches.get(0), Math.min(workers, batches.get(0).length));
     }
     return batches;
   }

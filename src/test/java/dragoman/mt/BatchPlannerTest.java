@@ -28,15 +28,14 @@ class BatchPlannerTest {
   }
 
   @Test
-  void aSingleBatchIsDealtOutToTheWorkers() {
-    // Sorted: #1 (9), #3 (7), #2 (5), #0 (3), #4 (2): one batch under the budget, dealt to two.
-    assertThat(BatchPlanner.plan(new int[] {3, 9, 5, 7, 2}, 100, 1, 2))
-        .containsExactly(new int[] {1, 2, 4}, new int[] {3, 0});
+  void workersGetBatchesDealtFromGroupsOfTheirJointBudget() {
+    // Sorted: #1 (9), #3 (7), #2 (5), #0 (3), #4 (2). Two workers, budget 20: groups of 40 tokens,
+    // [#1, #3, #2, #0] (4 * 9 = 36) and [#4], dealt as cards.
+    assertThat(BatchPlanner.plan(new int[] {3, 9, 5, 7, 2}, 20, 1, 2))
+        .containsExactly(new int[] {1, 2}, new int[] {3, 0}, new int[] {4});
     // More workers than inputs: one input each.
     assertThat(BatchPlanner.plan(new int[] {3, 9}, 100, 1, 4))
         .containsExactly(new int[] {1}, new int[] {0});
-    // Several batches already keep the workers busy; a single input stays one batch.
-    assertThat(BatchPlanner.plan(new int[] {3, 10, 5, 10, 2}, 20, 1, 2)).hasSize(2);
     assertThat(BatchPlanner.plan(new int[] {4}, 100, 1, 2)).containsExactly(new int[] {0});
   }
 }
