@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
  * others to the next), so the batches the workers take at the same time hold as many rows of nearly
  * the same lengths and finish together; a short document still uses every worker. Planned one
  * budget at a time instead, the batches of short sentences hold more rows, and on the speed
- * benchmark (fixed output length) one worker sat idle while the other finished: 100 sentences, two
- * workers, 1.29x Transformers.js's speed against 1.73x with one worker.
+ * benchmark (fixed output length, 100 sentences) one worker sat idle while the other finished: a
+ * quarter of the workers' time was spent outside the model (eval/results/speed.md, step 14).
  */
 public final class BatchPlanner {
   private BatchPlanner() {}
@@ -33,8 +33,8 @@ public final class BatchPlanner {
   }
 
   /**
-   * @param workers batches decoded at the same time: a single batch is split into this many (or one
-   *     per input, if fewer)
+   * @param workers batches decoded at the same time: inputs are grouped by {@code workers * budget}
+   *     and each group dealt into this many batches (or one per input, if fewer)
    */
   public static List<int[]> plan(int[] lengths, int budget, int rowsPerInput, int workers) {
     if (budget < 1 || rowsPerInput < 1 || workers < 1) {

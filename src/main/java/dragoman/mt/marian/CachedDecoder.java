@@ -211,8 +211,8 @@ public final class CachedDecoder implements DecoderStep, AutoCloseable {
         in.put(pastEncoder[i], encoderCache[i]);
       }
       in.put(MarianModel.ENCODER_MASK, encoderMask);
-      // Read by step 0 only: the merged graph's cache branch ignores it (decoder_with_past has no
-      // such input), so the one row per sentence does.
+      // The merged graph declares this input at every step, but only its step-0 branch reads it
+      // (decoder_with_past does not declare it): the one row per sentence is fed as it is.
       in.put(MarianModel.ENCODER_HIDDEN, encoderHidden);
     }
     int n = feedTokens.length;
