@@ -51,7 +51,16 @@ final class GenerationFlags {
   @Option(names = "--offline", description = "Never download a model.")
   boolean offline;
 
+  /**
+   * The options the flags ask for.
+   *
+   * @throws IllegalArgumentException naming the flag, for a negative count (0 means automatic)
+   */
   GenerationOptions options() {
+    notNegative("--beam", beam);
+    notNegative("--max-batch-tokens", maxBatchTokens);
+    notNegative("--threads", threads);
+    notNegative("--batch-workers", batchWorkers);
     GenerationOptions o = GenerationOptions.defaults();
     if (beam != null) {
       o = o.withNumBeams(beam);
@@ -66,5 +75,12 @@ final class GenerationFlags {
       o = o.withBatchWorkers(batchWorkers);
     }
     return o.withQuantized(quantized).withOffline(offline);
+  }
+
+  private static void notNegative(String flag, Integer value) {
+    if (value != null && value < 0) {
+      throw new IllegalArgumentException(
+          flag + " must be positive (or 0 for the automatic value), got " + value);
+    }
   }
 }

@@ -127,6 +127,18 @@ class TranslateCommandTest {
   }
 
   @Test
+  void aNegativeCountIsAUsageErrorNamingItsFlag() throws Exception {
+    Path in = tmp.resolve("a.txt");
+    Files.writeString(in, "Hallo.\n");
+    int code =
+        Main.execute(
+            "translate", in.toString(), "--model", MODEL.toString(), "--max-batch-tokens", "-5");
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr().strip().lines()).hasSize(1);
+    assertThat(stderr()).contains("--max-batch-tokens must be positive").contains("-5");
+  }
+
+  @Test
   void modelVerifyPassesOnTheFixtureAndConvertWritesATokenizer() throws Exception {
     assertThat(Main.execute("model", "verify", MODEL.toString())).as(stderr()).isZero();
     Path dir = tmp.resolve("export");
