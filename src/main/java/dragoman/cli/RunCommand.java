@@ -1,5 +1,6 @@
 package dragoman.cli;
 
+import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelResolver;
 import dragoman.pipeline.PipelineRun;
 import dragoman.pipeline.RunOptions;
@@ -93,11 +94,13 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
     }
     ReviewOptions review;
+    GenerationOptions translation;
     try {
       review =
           ReviewOptions.defaults()
               .withThreshold(threshold)
               .withVariant(GermanVariant.fromCode(variant));
+      translation = generation.options();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -109,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             j,
             resume,
             generation.model,
-            generation.options(),
+            translation,
             review,
             !noProgress && System.console() != null);
     PrintStream err = System.err;
