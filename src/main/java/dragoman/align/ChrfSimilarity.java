@@ -1,6 +1,6 @@
 package dragoman.align;
 
-import dragoman.eval.Chrf;
+import dragoman.metric.Chrf;
 
 /**
  * chrF from eval/ as the translation similarity, on [0, 1]. Character n-grams ignore whitespace, so

@@ -5,7 +5,7 @@ import dragoman.align.AlignmentWriter;
 import dragoman.align.Bead;
 import dragoman.align.SentenceAligner;
 import dragoman.align.SentenceListReader;
-import dragoman.export.AtomicFile;
+import dragoman.io.AtomicFile;
 import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelException;
 import dragoman.mt.ModelResolver;

@@ -1,6 +1,6 @@
 package dragoman.cli;
 
-import dragoman.eval.Bleu;
+import dragoman.metric.Bleu;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

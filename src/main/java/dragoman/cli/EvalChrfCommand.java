@@ -1,6 +1,6 @@
 package dragoman.cli;
 
-import dragoman.eval.Chrf;
+import dragoman.metric.Chrf;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dragoman.cli;
 
-import dragoman.export.AtomicFile;
 import dragoman.export.ExportDocument;
 import dragoman.export.ExportFormat;
 import dragoman.export.SegmentRecordReader;
+import dragoman.io.AtomicFile;
 import dragoman.pipeline.PipelineRun;
 import java.io.IOException;
 import java.io.PrintStream;

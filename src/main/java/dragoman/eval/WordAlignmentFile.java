@@ -1,5 +1,6 @@
 package dragoman.eval;
 
+import dragoman.metric.PythonWhitespace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dragoman.mt;
 
+import dragoman.io.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,11 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -167,7 +165,7 @@ public final class ModelPuller {
               + "): the pinned revision changed; update Dragoman or fetch by hand");
     }
     if (Files.isRegularFile(done) && (size < 0 || Files.size(done) == size)) {
-      String have = sha256(done);
+      String have = Sha256.of(done);
       if (sha == null || sha.equals(have)) {
         return new ModelManifest.FileEntry(file.path(), Files.size(done), have, file.quantized());
       }
@@ -180,7 +178,7 @@ public final class ModelPuller {
           url.toString(),
           "got " + got + " bytes, expected " + size + "; run the same command again to resume");
     }
-    String have = sha256(part);
+    String have = Sha256.of(part);
     if (sha != null && !sha.equals(have)) {
       Files.delete(part);
       throw new ModelException(
@@ -333,23 +331,5 @@ public final class ModelPuller {
     } catch (IOException ignored) {
       // nothing more to read
     }
-  }
-
-  /** Lowercase hex SHA-256 of a file. */
-  public static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[BUFFER];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(md.digest());
   }
 }

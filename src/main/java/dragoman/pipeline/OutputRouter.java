@@ -1,6 +1,6 @@
 package dragoman.pipeline;
 
-import dragoman.export.AtomicFile;
+import dragoman.io.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

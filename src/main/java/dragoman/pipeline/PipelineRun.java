@@ -1,11 +1,12 @@
 package dragoman.pipeline;
 
-import dragoman.export.AtomicFile;
 import dragoman.export.ExportDocument;
 import dragoman.export.ExportFormat;
 import dragoman.export.JsonlWriter;
 import dragoman.export.SegmentRecord;
 import dragoman.export.SegmentRecordReader;
+import dragoman.io.AtomicFile;
+import dragoman.io.Sha256;
 import dragoman.text.BadInputException;
 import dragoman.text.DocumentReader;
 import dragoman.text.InputCollector;
@@ -227,8 +228,8 @@ public final class PipelineRun {
       byte[] bytes = source.readBytes(DocumentReader.DEFAULT_MAX_BYTES);
       Path cpath = counterpartOf(source);
       byte[] cbytes = cpath == null ? null : Files.readAllBytes(cpath);
-      String inputHash = RunManifest.sha256(bytes);
-      String counterpartHash = cbytes == null ? null : RunManifest.sha256(cbytes);
+      String inputHash = Sha256.of(bytes);
+      String counterpartHash = cbytes == null ? null : Sha256.of(cbytes);
       Path manifestFile = RunManifest.path(options.out(), id);
       if (options.resume()) {
         var previous = RunManifest.read(manifestFile);
@@ -312,7 +313,7 @@ public final class PipelineRun {
       throws IOException {
     Path target = options.out().resolve(name);
     AtomicFile.write(target, writer);
-    hashes.put(name, RunManifest.sha256(target));
+    hashes.put(name, Sha256.of(target));
   }
 
   private static Done failed(String id, String message, long t0) {

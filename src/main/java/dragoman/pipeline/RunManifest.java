@@ -1,15 +1,12 @@
 package dragoman.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dragoman.export.AtomicFile;
 import dragoman.export.JsonlWriter;
+import dragoman.io.AtomicFile;
+import dragoman.io.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,34 +77,10 @@ public record RunManifest(
     }
     for (Map.Entry<String, String> e : outputs.entrySet()) {
       Path f = out.resolve(e.getKey());
-      if (!Files.isRegularFile(f) || !sha256(f).equals(e.getValue())) {
+      if (!Files.isRegularFile(f) || !Sha256.of(f).equals(e.getValue())) {
         return false;
       }
     }
     return true;
-  }
-
-  public static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(digest().digest(bytes));
-  }
-
-  public static String sha256(Path file) throws IOException {
-    MessageDigest d = digest();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        d.update(buf, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(d.digest());
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-    }
   }
 }

@@ -1,6 +1,6 @@
 package dragoman.review;
 
-import dragoman.eval.Chrf;
+import dragoman.metric.Chrf;
 import dragoman.mt.Translation;
 import dragoman.mt.Translator;
 import dragoman.text.Segment;

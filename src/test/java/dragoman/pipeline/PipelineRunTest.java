@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dragoman.export.SegmentRecord;
 import dragoman.export.SegmentRecordReader;
 import dragoman.export.XmlValidation;
+import dragoman.io.Sha256;
 import dragoman.mt.ModelPuller;
 import dragoman.mt.ModelResolver;
 import dragoman.review.SegmentReview;
@@ -265,7 +266,7 @@ class PipelineRunTest {
 
   private static Map<String, String> hashes(Map<String, byte[]> files) {
     Map<String, String> out = new LinkedHashMap<>();
-    files.forEach((k, v) -> out.put(k, RunManifest.sha256(v)));
+    files.forEach((k, v) -> out.put(k, Sha256.of(v)));
     return out;
   }
 }

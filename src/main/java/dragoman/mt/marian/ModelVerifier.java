@@ -1,9 +1,9 @@
 package dragoman.mt.marian;
 
+import dragoman.io.Sha256;
 import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelException;
 import dragoman.mt.ModelManifest;
-import dragoman.mt.ModelPuller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ public final class ModelVerifier {
                   + " bytes, but "
                   + f.size()
                   + " were downloaded: the file changed; pull the model again");
-        } else if (f.sha256() != null && !f.sha256().equals(ModelPuller.sha256(file))) {
+        } else if (f.sha256() != null && !f.sha256().equals(Sha256.of(file))) {
           problems.add(file + ": SHA-256 differs from the download's: corrupt; pull it again");
         }
       }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
-import dragoman.export.AtomicFile;
+import dragoman.io.AtomicFile;
 import dragoman.mt.ModelException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dragoman.mt.marian;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dragoman.io.Sha256;
 import dragoman.mt.ModelManifest;
-import dragoman.mt.ModelPuller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +121,7 @@ class ModelVerifierTest {
   void namesAFileThatNoLongerMatchesItsDownload() throws IOException {
     Path dir = copy();
     Path encoder = dir.resolve("onnx/encoder_model.onnx");
-    String sha = ModelPuller.sha256(encoder);
+    String sha = Sha256.of(encoder);
     new ModelManifest(
             "tiny",
             null,

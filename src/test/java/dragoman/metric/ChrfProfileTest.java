@@ -1,4 +1,4 @@
-package dragoman.eval;
+package dragoman.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dragoman.export;
+package dragoman.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dragoman.eval;
+package dragoman.metric;
 
 /**
  * The distinct n-grams of one int sequence (code points, or token ids) with their counts, as an

@@ -1,8 +1,9 @@
-package dragoman.eval;
+package dragoman.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dragoman.eval.LineFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dragoman.eval;
+package dragoman.metric;
 
 import java.util.regex.Pattern;
 

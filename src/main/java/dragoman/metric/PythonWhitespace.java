@@ -1,4 +1,4 @@
-package dragoman.eval;
+package dragoman.metric;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,10 @@ import java.util.List;
  * or its bidirectional class is WS, B or S (U+0009..U+000D, U+001C..U+001F, U+0085 besides the
  * separators). Java's {@link Character#isWhitespace} differs (it excludes U+00A0, U+2007, U+202F).
  */
-final class PythonWhitespace {
+public final class PythonWhitespace {
   private PythonWhitespace() {}
 
-  static boolean isSpace(int codePoint) {
+  public static boolean isSpace(int codePoint) {
     return (codePoint >= 0x09 && codePoint <= 0x0D)
         || (codePoint >= 0x1C && codePoint <= 0x1F)
         || codePoint == 0x85
@@ -20,7 +20,7 @@ final class PythonWhitespace {
   }
 
   /** {@code s.split()}: the maximal runs of non-whitespace. */
-  static List<String> split(String s) {
+  public static List<String> split(String s) {
     List<String> out = new ArrayList<>();
     int start = -1;
     int i = 0;
@@ -43,7 +43,7 @@ final class PythonWhitespace {
   }
 
   /** {@code s.rstrip()}. */
-  static String rstrip(String s) {
+  public static String rstrip(String s) {
     int end = s.length();
     while (end > 0) {
       int cp = s.codePointBefore(end);
@@ -56,7 +56,7 @@ final class PythonWhitespace {
   }
 
   /** {@code "".join(s.split())}: the code points of s with all whitespace removed. */
-  static int[] codePointsWithoutSpace(String s) {
+  public static int[] codePointsWithoutSpace(String s) {
     int[] out = new int[s.length()];
     int n = 0;
     for (int i = 0; i < s.length(); ) {
