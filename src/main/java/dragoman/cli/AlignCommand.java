@@ -1,16 +1,17 @@
 package dragoman.cli;
 
 import dragoman.align.AlignOptions;
-import dragoman.align.AlignmentWriter;
 import dragoman.align.Bead;
 import dragoman.align.SentenceAligner;
 import dragoman.align.SentenceListReader;
+import dragoman.export.AlignmentWriter;
 import dragoman.io.AtomicFile;
 import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelException;
 import dragoman.mt.ModelResolver;
 import dragoman.mt.Translation;
 import dragoman.mt.Translator;
+import dragoman.mt.marian.MarianTranslator;
 import dragoman.text.BadInputException;
 import dragoman.text.Language;
 import java.io.IOException;
@@ -152,7 +153,8 @@ final class AlignCommand implements Callable<Integer> {
     List<Bead> beads;
     if (model != null && !src.isEmpty() && !tgt.isEmpty()) {
       try (Translator translator =
-          ModelResolver.standard(System.err, false).open(model, GenerationOptions.defaults())) {
+          MarianTranslator.open(
+              ModelResolver.standard(System.err, false), model, GenerationOptions.defaults())) {
         List<String> english = new ArrayList<>(src.size());
         for (Translation t : translator.translate(src)) {
           english.add(t.text());

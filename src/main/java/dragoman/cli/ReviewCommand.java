@@ -12,9 +12,11 @@ import dragoman.review.ReviewModel;
 import dragoman.review.ReviewOptions;
 import dragoman.review.ReviewSummary;
 import dragoman.review.Reviewer;
+import dragoman.review.SegmentReview;
 import dragoman.text.BadInputException;
 import dragoman.text.DocumentReader;
 import dragoman.text.Language;
+import dragoman.text.Segment;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -139,22 +141,25 @@ final class ReviewCommand implements Callable<Integer> {
         batch.run(
             inputs,
             (source, doc) -> {
-              List<SegmentRecord> records =
+              List<SegmentReview> reviews =
                   reviewer.review(doc.document(), sourceContext.englishBySegment(doc.document()));
-              summary.add(records);
+              List<Segment> segments = doc.document().segments();
+              summary.add(reviews);
               router.write(
                   source.docId(),
                   os -> {
                     JsonlWriter w = new JsonlWriter(os);
-                    for (SegmentRecord r : records) {
-                      w.write(r);
+                    for (int i = 0; i < segments.size(); i++) {
+                      w.write(SegmentRecord.of(segments.get(i)).withReview(reviews.get(i)));
                     }
                     w.close();
                   });
               if (explain) {
-                records.stream()
-                    .filter(r -> r.review().flag())
-                    .forEach(r -> err.print(Explanation.of(r)));
+                for (int i = 0; i < segments.size(); i++) {
+                  if (reviews.get(i).flag()) {
+                    err.print(Explanation.of(segments.get(i), reviews.get(i)));
+                  }
+                }
               }
             });
     sourceContext.close();

@@ -8,6 +8,7 @@ import dragoman.mt.ModelResolver;
 import dragoman.mt.Translation;
 import dragoman.mt.TranslationInfo;
 import dragoman.mt.Translator;
+import dragoman.mt.marian.MarianTranslator;
 import dragoman.pipeline.DocumentBatch;
 import dragoman.pipeline.OutputRouter;
 import dragoman.text.DocumentReader;
@@ -80,7 +81,8 @@ final class TranslateCommand implements Callable<Integer> {
     boolean terminal = Terminal.stderrIsTerminal();
     Translator translator;
     try {
-      translator = ModelResolver.standard(err, terminal).open(generation.model, options);
+      translator =
+          MarianTranslator.open(ModelResolver.standard(err, terminal), generation.model, options);
     } catch (ModelException e) {
       err.println("dragoman translate: " + e.oneLine());
       return 1;

@@ -1,6 +1,5 @@
 package dragoman.mt;
 
-import dragoman.mt.marian.MarianTranslator;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,12 +90,6 @@ public final class ModelResolver {
               + " or pass --model DIR");
     }
     return puller.pull(ModelManifest.known(DEFAULT_MODEL), cached, quantized);
-  }
-
-  /** Resolves the model and opens a translator on it: what the other stages call. */
-  public Translator open(Path explicit, GenerationOptions options) throws ModelException {
-    Path dir = resolve(explicit, options.offline(), options.quantized());
-    return MarianTranslator.open(dir, options);
   }
 
   private static Path existing(Path dir, String from) throws ModelException {

@@ -46,7 +46,9 @@ public final class SourceContext implements AutoCloseable {
     Document english =
         new DocumentReader(Language.ENGLISH).read(new InputSource("source", source)).document();
     GenerationOptions options = GenerationOptions.defaults().withOffline(offline);
-    Translator deEn = ModelResolver.standard(err, System.console() != null).open(model, options);
+    Translator deEn =
+        MarianTranslator.open(
+            ModelResolver.standard(err, System.console() != null), model, options);
     Translator enDe = null;
     if (reverseModel != null) {
       try {

@@ -3,9 +3,9 @@ package dragoman.pipeline;
 import dragoman.align.AlignOptions;
 import dragoman.align.Bead;
 import dragoman.align.SentenceAligner;
-import dragoman.export.SegmentRecord;
 import dragoman.mt.ModelException;
 import dragoman.mt.ModelResolver;
+import dragoman.mt.marian.MarianTranslator;
 import dragoman.review.Reviewer;
 import dragoman.review.SegmentReview;
 import dragoman.text.Document;
@@ -89,7 +89,7 @@ public record Stages(
 
           @Override
           public synchronized List<SegmentReview> review(Document document) {
-            return reviewer.review(document).stream().map(SegmentRecord::review).toList();
+            return reviewer.review(document);
           }
         });
   }
@@ -100,7 +100,9 @@ public record Stages(
    */
   static Choice<TranslationStage> translation(RunOptions options, ModelResolver models) {
     try {
-      return Choice.of(TranslationStage.of(models.open(options.model(), options.generation())));
+      return Choice.of(
+          TranslationStage.of(
+              MarianTranslator.open(models, options.model(), options.generation())));
     } catch (ModelException e) {
       // The exception's line already says how to get the model.
       return Choice.missing("translation skipped: " + e.oneLine());

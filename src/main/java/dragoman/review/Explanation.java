@@ -1,6 +1,6 @@
 package dragoman.review;
 
-import dragoman.export.SegmentRecord;
+import dragoman.text.Segment;
 import java.util.Locale;
 
 /**
@@ -10,15 +10,14 @@ import java.util.Locale;
 public final class Explanation {
   private Explanation() {}
 
-  public static String of(SegmentRecord r) {
-    SegmentReview review = r.review();
+  public static String of(Segment segment, SegmentReview review) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s  score %.2f%n", r.id(), review.score()));
-    String text = r.de().replace('\n', ' ').replace('\t', ' ');
+    sb.append(String.format(Locale.ROOT, "%s  score %.2f%n", segment.id(), review.score()));
+    String text = segment.text().replace('\n', ' ').replace('\t', ' ');
     sb.append("  ").append(text).append('\n');
     for (Finding f : review.findings()) {
-      int from = Math.max(0, f.start() - r.start());
-      int to = Math.min(text.length(), Math.max(from + 1, f.end() - r.start()));
+      int from = Math.max(0, f.start() - segment.start());
+      int to = Math.min(text.length(), Math.max(from + 1, f.end() - segment.start()));
       if (from >= text.length()) {
         continue;
       }

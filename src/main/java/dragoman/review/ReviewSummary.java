@@ -1,6 +1,5 @@
 package dragoman.review;
 
-import dragoman.export.SegmentRecord;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
@@ -14,9 +13,8 @@ public final class ReviewSummary {
   private final Map<String, Integer> kinds = new TreeMap<>();
   private final Map<String, Integer> rules = new TreeMap<>();
 
-  public void add(List<SegmentRecord> records) {
-    for (SegmentRecord r : records) {
-      SegmentReview review = r.review();
+  public void add(List<SegmentReview> reviews) {
+    for (SegmentReview review : reviews) {
       segments++;
       kinds.merge(review.kind(), 1, Integer::sum);
       if (review.flag()) {

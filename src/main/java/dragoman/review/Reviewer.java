@@ -1,6 +1,5 @@
 package dragoman.review;
 
-import dragoman.export.SegmentRecord;
 import dragoman.text.Document;
 import dragoman.text.Segment;
 import java.util.ArrayList;
@@ -54,21 +53,22 @@ public final class Reviewer {
     return detectors;
   }
 
-  public List<SegmentRecord> review(Document doc) {
+  public List<SegmentReview> review(Document doc) {
     return review(doc, Map.of());
   }
 
   /**
    * @param english aligned English per segment id (empty without a source)
+   * @return one review per segment of {@code doc}, in the document's order
    */
-  public List<SegmentRecord> review(Document doc, Map<String, String> english) {
+  public List<SegmentReview> review(Document doc, Map<String, String> english) {
     DocumentContext context =
         new DocumentContext(
             doc, options.variant(), s -> analyzer.analyze(s.text(), s.start()), english);
     boolean documentNotGerman = language.check(doc.text()).notGerman();
-    List<SegmentRecord> out = new ArrayList<>();
+    List<SegmentReview> out = new ArrayList<>();
     for (Segment s : doc.segments()) {
-      out.add(SegmentRecord.of(s).withReview(review(s, context, documentNotGerman)));
+      out.add(review(s, context, documentNotGerman));
     }
     return out;
   }

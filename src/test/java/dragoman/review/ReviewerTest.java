@@ -2,22 +2,21 @@ package dragoman.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dragoman.export.SegmentRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The whole review with LanguageTool: kinds, scores, grammar findings and bad input. */
 class ReviewerTest {
-  private static List<SegmentRecord> review(String text) {
+  private static List<SegmentReview> review(String text) {
     return Shared.reviewer().review(Shared.document(text));
   }
 
   @Test
   void grammarFindsNounPhraseAgreementWithOffsets() {
     String text = "Gestern kaufte sie ein teure Lampe für das Wohnzimmer.";
-    SegmentRecord r = review(text).get(0);
+    SegmentReview r = review(text).get(0);
     Finding f =
-        r.review().findings().stream()
+        r.findings().stream()
             .filter(x -> x.detector().equals(GrammarDetector.ID))
             .findFirst()
             .orElseThrow();
@@ -28,22 +27,22 @@ class ReviewerTest {
 
   @Test
   void cleanSentenceHasNoGrammarFindingAndIsNotFlagged() {
-    SegmentRecord r = review("Gestern kaufte sie eine teure Lampe für das Wohnzimmer.").get(0);
+    SegmentReview r = review("Gestern kaufte sie eine teure Lampe für das Wohnzimmer.").get(0);
     // translationese hints (MINOR, weight 0) may point at words; no rule may find an error
-    assertThat(r.review().findings()).allMatch(f -> f.detector().equals(TranslationeseDetector.ID));
-    assertThat(r.review().flag()).isFalse();
-    assertThat(r.review().kind()).isEqualTo(SegmentReview.PROSE);
+    assertThat(r.findings()).allMatch(f -> f.detector().equals(TranslationeseDetector.ID));
+    assertThat(r.flag()).isFalse();
+    assertThat(r.kind()).isEqualTo(SegmentReview.PROSE);
   }
 
   @Test
   void splicedSentenceIsFlaggedAboveCleanOne() {
-    SegmentRecord bad =
+    SegmentReview bad =
         review("Der Rat hat gestern beschlossen Die neue Regel gilt ab sofort für alle.").get(0);
-    SegmentRecord good =
+    SegmentReview good =
         review("Der Rat hat gestern beschlossen, dass die neue Regel ab sofort für alle gilt.")
             .get(0);
-    assertThat(bad.review().flag()).isTrue();
-    assertThat(bad.review().score()).isGreaterThan(good.review().score());
+    assertThat(bad.flag()).isTrue();
+    assertThat(bad.score()).isGreaterThan(good.score());
   }
 
   @Test
@@ -52,19 +51,19 @@ class ReviewerTest {
         List.of(
             "The minister said on Tuesday that the new bridge would open next year.",
             "Le ministre a déclaré mardi que le nouveau pont ouvrirait l'année prochaine.")) {
-      SegmentRecord r = review(text).get(0);
-      assertThat(r.review().kind()).isEqualTo(SegmentReview.NOT_GERMAN);
-      assertThat(r.review().flag()).isFalse();
-      assertThat(r.review().score()).isZero();
+      SegmentReview r = review(text).get(0);
+      assertThat(r.kind()).isEqualTo(SegmentReview.NOT_GERMAN);
+      assertThat(r.flag()).isFalse();
+      assertThat(r.score()).isZero();
     }
   }
 
   @Test
   void boilerplateIsMarkedNotScored() {
-    List<SegmentRecord> rs = review("Von Anna Beispiel\nDie Fähre fährt ab Montag täglich.");
-    assertThat(rs.get(0).review().kind()).isEqualTo(SegmentReview.BOILERPLATE);
-    assertThat(rs.get(0).review().flag()).isFalse();
-    assertThat(rs.get(1).review().kind()).isEqualTo(SegmentReview.PROSE);
+    List<SegmentReview> rs = review("Von Anna Beispiel\nDie Fähre fährt ab Montag täglich.");
+    assertThat(rs.get(0).kind()).isEqualTo(SegmentReview.BOILERPLATE);
+    assertThat(rs.get(0).flag()).isFalse();
+    assertThat(rs.get(1).kind()).isEqualTo(SegmentReview.PROSE);
   }
 
   @Test
@@ -80,9 +79,9 @@ class ReviewerTest {
             "DIE REGIERUNG HAT DIE STEUERN ERHÖHT UND DIE OPPOSITION PROTESTIERT.",
             "<p>Die <b>Regierung</b> hat die Steuern erhöht.</p>",
             "{\"de\": \"Text\"} ;;; ,,, ...")) {
-      List<SegmentRecord> rs = review(text);
+      List<SegmentReview> rs = review(text);
       assertThat(rs).isNotEmpty();
-      rs.forEach(r -> assertThat(r.review().score()).isBetween(0.0, 1.0));
+      rs.forEach(r -> assertThat(r.score()).isBetween(0.0, 1.0));
     }
   }
 }

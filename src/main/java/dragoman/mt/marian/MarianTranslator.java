@@ -4,6 +4,7 @@ import dragoman.mt.BatchPlanner;
 import dragoman.mt.ClauseSplitter;
 import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelException;
+import dragoman.mt.ModelResolver;
 import dragoman.mt.Parallelism;
 import dragoman.mt.Translation;
 import dragoman.mt.Translator;
@@ -85,6 +86,15 @@ public final class MarianTranslator implements Translator {
    * @param options generation options; {@link GenerationOptions#defaults()} for the model's own
    * @throws ModelException one line naming the file and the problem
    */
+  /**
+   * Resolves the model the way every command does ({@code --model}, the environment, the default
+   * folder, the cache, a pull) and opens a translator on it.
+   */
+  public static MarianTranslator open(
+      ModelResolver models, Path explicit, GenerationOptions options) throws ModelException {
+    return open(models.resolve(explicit, options.offline(), options.quantized()), options);
+  }
+
   public static MarianTranslator open(Path dir, GenerationOptions options) throws ModelException {
     return open(ModelDirectory.locate(dir, options.quantized()), options);
   }

@@ -1,7 +1,7 @@
-package dragoman.align;
+package dragoman.export;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dragoman.export.JsonlWriter;
+import dragoman.align.Bead;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
