@@ -89,12 +89,14 @@ public final class PipelineRun {
   private final Stages stages;
   private final PrintStream err;
   private final DocumentProcessor processor;
+  private final String fingerprint;
 
   public PipelineRun(RunOptions options, Stages stages, PrintStream err) {
     this.options = options;
     this.stages = stages;
     this.err = err;
     this.processor = new DocumentProcessor(stages);
+    this.fingerprint = RunFingerprint.of(options, stages);
   }
 
   public Summary run() throws IOException {
@@ -234,9 +236,7 @@ public final class PipelineRun {
       if (options.resume()) {
         var previous = RunManifest.read(manifestFile);
         if (previous.isPresent()
-            && previous
-                .get()
-                .matches(inputHash, counterpartHash, stages.fingerprint(), options.out())) {
+            && previous.get().matches(inputHash, counterpartHash, fingerprint, options.out())) {
           RunManifest m = previous.get();
           List<SegmentRecord> records =
               new SegmentRecordReader().read(options.out().resolve(id + ".jsonl"));
@@ -267,7 +267,7 @@ public final class PipelineRun {
               id,
               inputHash,
               counterpartHash,
-              stages.fingerprint(),
+              fingerprint,
               outputs,
               segments,
               flagged,
