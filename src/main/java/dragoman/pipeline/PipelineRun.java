@@ -227,9 +227,19 @@ public final class PipelineRun {
     long t0 = System.nanoTime();
     String id = source.docId();
     try {
-      byte[] bytes = source.readBytes(DocumentReader.DEFAULT_MAX_BYTES);
+      byte[] bytes;
+      try {
+        bytes = source.readBytes(DocumentReader.DEFAULT_MAX_BYTES);
+      } catch (IOException e) {
+        throw BadInputException.cannotRead(source.displayName(), e);
+      }
       Path cpath = counterpartOf(source);
-      byte[] cbytes = cpath == null ? null : Files.readAllBytes(cpath);
+      byte[] cbytes;
+      try {
+        cbytes = cpath == null ? null : Files.readAllBytes(cpath);
+      } catch (IOException e) {
+        throw BadInputException.cannotRead(cpath.toString(), e);
+      }
       String inputHash = Sha256.of(bytes);
       String counterpartHash = cbytes == null ? null : Sha256.of(cbytes);
       Path manifestFile = RunManifest.path(options.out(), id);
