@@ -103,11 +103,11 @@ public final class MarianTranslator implements Translator {
   public static MarianTranslator open(ModelDirectory dir, GenerationOptions options)
       throws ModelException {
     MarianConfig config = dir.readConfig();
-    MarianTokenizer tokenizer = MarianTokenizer.load(dir.tokenizer());
+    MarianTokenizer tokenizer = MarianTokenizer.open(dir.dir());
     try {
       if (tokenizer.vocabSize() != config.vocabSize()) {
         throw new ModelException(
-            dir.tokenizer(),
+            dir.tokenizerFile(),
             "defines "
                 + tokenizer.vocabSize()
                 + " token ids but config.json says vocab_size "
