@@ -1,5 +1,6 @@
 package dragoman.cli;
 
+import dragoman.pipeline.ExitCode;
 import picocli.CommandLine;
 
 /**
@@ -7,7 +8,7 @@ import picocli.CommandLine;
  * --verbose} (STYLE.md: errors a user can cause are one line).
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
-  static final int FAILURE = ExitCodes.SOME_FAILED;
+  static final int FAILURE = ExitCode.SOME_FAILED.code();
 
   @Override
   public int handleExecutionException(

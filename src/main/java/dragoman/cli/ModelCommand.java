@@ -6,6 +6,7 @@ import dragoman.mt.ModelPuller;
 import dragoman.mt.ModelResolver;
 import dragoman.mt.marian.ModelVerifier;
 import dragoman.mt.marian.SentencePieceConverter;
+import dragoman.pipeline.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ final class ModelCommand implements Runnable {
                 + " (known: "
                 + String.join(", ", ModelManifest.known())
                 + ")");
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code();
       }
       Path target = ModelResolver.cacheRoot(System.getenv()).resolve(name);
       boolean complete =
@@ -75,7 +76,7 @@ final class ModelCommand implements Runnable {
               .allMatch(f -> Files.isRegularFile(target.resolve(f.path())));
       if (complete) {
         System.out.println(target);
-        return 0;
+        return ExitCode.OK.code();
       }
       if (offline) {
         System.err.println(
@@ -87,7 +88,7 @@ final class ModelCommand implements Runnable {
             new ModelPuller(ModelPuller.HUB, System.err, Terminal.stderrIsTerminal())
                 .pull(manifest, target, quantized);
         System.out.println(got);
-        return 0;
+        return ExitCode.OK.code();
       } catch (ModelException e) {
         System.err.println("dragoman model pull: " + e.oneLine());
         return FAILED;
@@ -114,7 +115,7 @@ final class ModelCommand implements Runnable {
       problems.forEach(p -> System.err.println("dragoman model verify: " + p));
       if (problems.isEmpty()) {
         System.out.println(dir + ": ok");
-        return 0;
+        return ExitCode.OK.code();
       }
       return FAILED;
     }
@@ -145,7 +146,7 @@ final class ModelCommand implements Runnable {
           System.out.println(name + "\t(not pulled: dragoman model pull " + name + ")");
         }
       }
-      return 0;
+      return ExitCode.OK.code();
     }
   }
 
@@ -166,7 +167,7 @@ final class ModelCommand implements Runnable {
     public Integer call() {
       try {
         System.out.println(SentencePieceConverter.convert(dir, force));
-        return 0;
+        return ExitCode.OK.code();
       } catch (ModelException e) {
         System.err.println("dragoman model convert: " + e.oneLine());
         return FAILED;

@@ -75,7 +75,7 @@ public final class SpeedBench {
       result.put("beams", beams);
       result.put("threads", t.parallelism().workers() * t.parallelism().threadsPerWorker());
       result.put("workers", t.parallelism().workers());
-      result.put("max_batch_tokens", o.batchTokens(t.settings().numBeams()));
+      result.put("max_batch_tokens", o.runtime().batchTokens(t.settings().numBeams()));
       result.put("sentences", sentences.size());
       result.put("tokens", tokens);
       result.put("seconds", seconds);
