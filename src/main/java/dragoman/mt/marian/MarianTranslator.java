@@ -88,8 +88,8 @@ public final class MarianTranslator implements Translator {
   /**
    * Opens a model directory: the entry point for every stage that translates.
    *
-   * @param dir a model directory (DESIGN.md layout); see {@link dragoman.mt.ModelResolver} to find
-   *     one
+   * @param dir a model directory (the layout of models/README.md); see {@link
+   *     dragoman.mt.ModelResolver} to find one
    * @param options generation options; {@link GenerationOptions#defaults()} for the model's own
    * @throws ModelException one line naming the file and the problem
    */

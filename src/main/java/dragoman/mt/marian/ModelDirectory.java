@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The files of a Marian ONNX model directory in the layout of Optimum and Transformers.js exports
- * (DESIGN.md "Model directory"), located and checked for presence; {@link MarianModel} and {@link
- * MarianTokenizer} check their contents.
+ * (models/README.md "Directory layout"), located and checked for presence; {@link MarianModel} and
+ * {@link MarianTokenizer} check their contents.
  *
  * @param decoderMerged {@code onnx/decoder_model_merged.onnx}, or null when the split pair is used
  * @param decoder {@code onnx/decoder_model.onnx} (no past), or null with the merged decoder
