@@ -8,6 +8,7 @@ import dragoman.mt.marian.MarianTokenizer;
 import dragoman.mt.marian.ModelVerifier;
 import dragoman.mt.marian.SentencePieceConverter;
 import dragoman.mt.marian.TokenizerComparison;
+import dragoman.pipeline.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ final class ModelCommand implements Runnable {
       if (manifest != null && revision != null) {
         if (revision.isBlank()) {
           System.err.println("dragoman model pull: --revision needs a commit hash or branch");
-          return ExitCodes.USAGE;
+          return ExitCode.USAGE.code();
         }
         manifest = manifest.withRevision(revision);
       }
@@ -84,7 +85,7 @@ final class ModelCommand implements Runnable {
                 + " (known: "
                 + String.join(", ", ModelManifest.known())
                 + ")");
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code();
       }
       Path target = ModelResolver.cacheRoot(System.getenv()).resolve(name);
       String had = recordedRevision(target);
@@ -104,7 +105,7 @@ final class ModelCommand implements Runnable {
               .allMatch(f -> Files.isRegularFile(target.resolve(f.path())));
       if (complete) {
         System.out.println(target);
-        return 0;
+        return ExitCode.OK.code();
       }
       if (offline) {
         System.err.println(
@@ -116,7 +117,7 @@ final class ModelCommand implements Runnable {
             new ModelPuller(ModelPuller.HUB, System.err, Terminal.stderrIsTerminal())
                 .pull(manifest, target, quantized);
         System.out.println(got);
-        return 0;
+        return ExitCode.OK.code();
       } catch (ModelException e) {
         System.err.println("dragoman model pull: " + e.oneLine());
         return FAILED;
@@ -179,7 +180,7 @@ final class ModelCommand implements Runnable {
       if (problems.isEmpty()) {
         MarianTokenizer.Kind kind = MarianTokenizer.kindFor(dir);
         System.out.println(dir + ": ok; tokenizer: " + kind.description());
-        return 0;
+        return ExitCode.OK.code();
       }
       return FAILED;
     }
@@ -199,7 +200,7 @@ final class ModelCommand implements Runnable {
                 + ": tokenizer.json and source.spm + vocab.json give the same ids for all "
                 + result.sentences()
                 + " sample sentences");
-        return 0;
+        return ExitCode.OK.code();
       }
       System.out.println(
           dir
@@ -256,7 +257,7 @@ final class ModelCommand implements Runnable {
           System.out.println(name + "\t(not pulled: dragoman model pull " + name + ")");
         }
       }
-      return 0;
+      return ExitCode.OK.code();
     }
   }
 
@@ -277,7 +278,7 @@ final class ModelCommand implements Runnable {
     public Integer call() {
       try {
         System.out.println(SentencePieceConverter.convert(dir, force));
-        return 0;
+        return ExitCode.OK.code();
       } catch (ModelException e) {
         System.err.println("dragoman model convert: " + e.oneLine());
         return FAILED;

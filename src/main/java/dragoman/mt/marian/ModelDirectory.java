@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The files of a Marian ONNX model directory in the layout of Optimum and Transformers.js exports
- * (DESIGN.md "Model directory"), located and checked for presence; {@link MarianModel} and {@link
- * MarianTokenizer} check their contents.
+ * (models/README.md "Directory layout"), located and checked for presence; {@link MarianModel} and
+ * {@link MarianTokenizer} check their contents.
  *
  * @param tokenizer {@code tokenizer.json}; it may be absent when the SentencePiece files are there
  *     ({@link MarianTokenizer#open} prefers those)
