@@ -111,7 +111,8 @@ final class SentencePieceTokenizer implements AutoCloseable {
           file.toString(),
           "not a SentencePiece model SentencePiece can load: " + m.lines().findFirst().orElse(""),
           e);
-    } catch (UnsatisfiedLinkError e) {
+    } catch (LinkageError e) {
+      // UnsatisfiedLinkError, or ExceptionInInitializerError from the binding's static loader.
       throw new ModelException(
           file.toString(),
           "SentencePiece's native library does not load on this platform ("
