@@ -158,4 +158,21 @@ class ModelVerifierTest {
         .contains("encoder_model.onnx")
         .contains("SHA-256");
   }
+
+  @Test
+  void namesASourceSpmThatSentencePieceCannotLoad() throws IOException {
+    Path dir = copy();
+    Files.writeString(dir.resolve("source.spm"), "not a SentencePiece model");
+    assertThat(only(ModelVerifier.verify(dir, false)))
+        .contains("source.spm")
+        .contains("not a SentencePiece model SentencePiece can load");
+  }
+
+  @Test
+  void namesAVocabularyWithoutUnk() throws IOException {
+    Path dir = copy();
+    Path vocab = dir.resolve("vocab.json");
+    Files.writeString(vocab, Files.readString(vocab).replace("\"<unk>\"", "\"<unknown>\""));
+    assertThat(only(ModelVerifier.verify(dir, false))).contains("vocab.json").contains("<unk>");
+  }
 }
