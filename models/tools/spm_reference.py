@@ -69,19 +69,10 @@ def main():
     for origin, text in sentences():
         pieces, ids = encode(text)
         cases.append({"from": origin, "text": text, "pieces": pieces, "ids": ids, "decoded": decode(ids)})
-    OUT.write_text(
-        json.dumps(
-            {
-                "generator": "models/tools/spm_reference.py",
-                "sentencepiece": sentencepiece.__version__,
-                "cases": cases,
-            },
-            ensure_ascii=False,
-            indent=0,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    # One case a line, so a regeneration diffs sentence by sentence.
+    head = {"generator": "models/tools/spm_reference.py", "sentencepiece": sentencepiece.__version__}
+    body = ",\n".join(json.dumps(c, ensure_ascii=False) for c in cases)
+    OUT.write_text(json.dumps(head, ensure_ascii=False)[:-1] + ', "cases": [\n' + body + "\n]}\n", encoding="utf-8")
     unk = sum(1 for c in cases if vocab["<unk>"] in c["ids"])
     print(f"{OUT.relative_to(ROOT)}: {len(cases)} sentences ({unk} with <unk>), sentencepiece {sentencepiece.__version__}")
 

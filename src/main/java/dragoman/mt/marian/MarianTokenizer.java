@@ -176,8 +176,7 @@ public final class MarianTokenizer implements AutoCloseable {
     if (sentencePiece != null) {
       return sentencePiece.pieces(text);
     }
-    List<String> t = List.of(tokenizer.encode(text, false, false).getTokens());
-    return t;
+    return List.of(tokenizer.encode(text, false, false).getTokens());
   }
 
   /** Which files this tokenizer runs. */
