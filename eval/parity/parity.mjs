@@ -12,7 +12,7 @@
 // $INT8_REFERENCE, written by decoders.mjs; without it the q8 run is skipped and says so): int8
 // kernels round differently per instruction set, so ids recorded on another CPU are no reference. Prints one line per mismatch and "N passed, N failed";
 // exits 1 on any failure. Transformers.js 4.3.1 decodes greedily even when num_beams > 1
-// (DESIGN.md), so beam search is not compared here (decoders.mjs does that).
+// (its num_beams > 1 decodes greedily), so beam search is not compared here (decoders.mjs does that).
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

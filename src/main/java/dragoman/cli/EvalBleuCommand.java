@@ -1,6 +1,7 @@
 package dragoman.cli;
 
 import dragoman.metric.Bleu;
+import dragoman.pipeline.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +28,7 @@ final class EvalBleuCommand implements Callable<Integer> {
   @Option(names = "--sentence", description = "Print one sentence BLEU per line.")
   boolean sentence;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -59,7 +59,7 @@ final class EvalBleuCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private Bleu.References prepare(Bleu bleu, List<List<String>> references) {

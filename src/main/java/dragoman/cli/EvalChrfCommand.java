@@ -1,6 +1,7 @@
 package dragoman.cli;
 
 import dragoman.metric.Chrf;
+import dragoman.pipeline.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,8 +44,7 @@ final class EvalChrfCommand implements Callable<Integer> {
   @Option(names = "--sentence", description = "Print one sentence chrF per line.")
   boolean sentence;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -85,6 +85,6 @@ final class EvalChrfCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 }
