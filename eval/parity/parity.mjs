@@ -10,9 +10,10 @@
 // gives the reference output ids; then the same for dtype q8 when the directory has the quantized
 // files, against the int8 ids that onnxruntime-node gives on this machine (the file named by
 // $INT8_REFERENCE, written by decoders.mjs; without it the q8 run is skipped and says so): int8
-// kernels round differently per instruction set, so ids recorded on another CPU are no reference. Prints one line per mismatch and "N passed, N failed";
-// exits 1 on any failure. Transformers.js 4.3.1 decodes greedily even when num_beams > 1
-// (its num_beams > 1 decodes greedily), so beam search is not compared here (decoders.mjs does that).
+// kernels round differently per instruction set, so ids recorded on another CPU are no reference.
+// Prints one line per mismatch and "N passed, N failed"; exits 1 on any failure. Transformers.js
+// 4.3.1 decodes greedily even when num_beams > 1, so beam search is not compared here
+// (decoders.mjs does that).
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
