@@ -22,12 +22,23 @@ import java.util.TreeMap;
  */
 final class RunFingerprint {
   /**
-   * Components of {@link RunOptions} that change no document's outputs: where inputs are found and
-   * outputs go, how many documents run at once, whether to resume, the progress bar. {@code model}
-   * (a path) is replaced by the model files' content.
+   * Components of {@link RunOptions} (dotted paths into the records it holds) that change no
+   * document's outputs: where inputs are found and outputs go, how many documents run at once,
+   * whether to resume, the progress bar, and whether the model may be downloaded (a resumed run
+   * often adds {@code --offline} once the model is cached). {@code model} (a path) is replaced by
+   * the model files' content. Threads and batch sizes stay in: ONNX Runtime does not promise the
+   * same floats for another thread count, and int8 outputs depend on the batch.
    */
   static final Set<String> NOT_OUTPUT =
-      Set.of("inputs", "includes", "out", "jobs", "resume", "model", "progress");
+      Set.of(
+          "inputs",
+          "includes",
+          "out",
+          "jobs",
+          "resume",
+          "model",
+          "progress",
+          "generation.runtime.offline");
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
@@ -40,7 +51,16 @@ final class RunFingerprint {
   /** The options that change outputs, as a JSON tree (for the fingerprint and its test). */
   static ObjectNode options(RunOptions options) {
     ObjectNode tree = MAPPER.valueToTree(options);
-    NOT_OUTPUT.forEach(tree::remove);
+    for (String path : NOT_OUTPUT) {
+      ObjectNode parent = tree;
+      String[] parts = path.split("\\.");
+      for (int i = 0; i < parts.length - 1 && parent != null; i++) {
+        parent = parent.get(parts[i]) instanceof ObjectNode o ? o : null;
+      }
+      if (parent != null) {
+        parent.remove(parts[parts.length - 1]);
+      }
+    }
     return tree;
   }
 
