@@ -311,6 +311,21 @@ public final class Bleu {
     return closestLen;
   }
 
+  /**
+   * sacreBLEU's {@code compute_bleu} on given statistics (its tests score statistics directly).
+   *
+   * @param correct clipped matches per order
+   * @param total hypothesis n-grams per order
+   */
+  Score fromStatistics(long[] correct, long[] total, long sysLen, long refLen) {
+    long[] stats = new long[2 + 2 * order];
+    stats[0] = sysLen;
+    stats[1] = refLen;
+    System.arraycopy(correct, 0, stats, 2, order);
+    System.arraycopy(total, 0, stats, 2 + order, order);
+    return compute(stats, options.effectiveOrder());
+  }
+
   /** sacreBLEU's {@code compute_bleu} on summed statistics, in double precision. */
   private Score compute(long[] stats, boolean effectiveOrder) {
     if (stats == null) {
