@@ -93,6 +93,14 @@ public final class Bleu {
 
     /** sacreBLEU's verbose line, e.g. {@code BLEU = 34.47 67.1/41.2/27.0/18.3 (BP = ...)}. */
     public String describe() {
+      return String.format(java.util.Locale.ROOT, "BLEU = %.2f %s", score, verbose());
+    }
+
+    /**
+     * sacreBLEU's {@code verbose_score}: the precisions, then brevity penalty, length ratio and
+     * lengths, e.g. {@code 67.1/41.2/27.0/18.3 (BP = 1.000 ratio = 1.004 hyp_len = ...)}.
+     */
+    public String verbose() {
       StringBuilder prec = new StringBuilder();
       for (int i = 0; i < precisions.size(); i++) {
         prec.append(i == 0 ? "" : "/")
@@ -101,8 +109,7 @@ public final class Bleu {
       double ratio = referenceLength == 0 ? 0 : (double) hypothesisLength / referenceLength;
       return String.format(
           java.util.Locale.ROOT,
-          "BLEU = %.2f %s (BP = %.3f ratio = %.3f hyp_len = %d ref_len = %d)",
-          score,
+          "%s (BP = %.3f ratio = %.3f hyp_len = %d ref_len = %d)",
           prec,
           brevityPenalty,
           ratio,
