@@ -33,7 +33,8 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a metric: bleu, chrf, ter, align, wordalign or review (see --help)");
+        spec.commandLine(),
+        "name a metric: bleu, chrf, ter, align, wordalign or review (see --help)");
   }
 
   /** The lines of a text file, with a one-line error naming it when it cannot be read. */

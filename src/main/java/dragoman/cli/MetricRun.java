@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** What {@code eval bleu}, {@code eval chrf} and {@code eval ter} share: reading, printing, tests. */
+/**
+ * What {@code eval bleu}, {@code eval chrf} and {@code eval ter} share: reading, printing, tests.
+ */
 final class MetricRun {
   /** One metric against prepared references. */
   interface Scorer {

@@ -11,7 +11,9 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The reference and hypothesis files of {@code eval bleu}, {@code eval chrf} and {@code eval ter}. */
+/**
+ * The reference and hypothesis files of {@code eval bleu}, {@code eval chrf} and {@code eval ter}.
+ */
 final class ScoredFiles {
   static final String STDIN = "-";
 

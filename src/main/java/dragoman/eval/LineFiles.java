@@ -14,8 +14,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a one-segment-a-line file the way sacreBLEU does ({@code utils.smart_open}: UTF-8 with
- * {@code newline="\n"}, gzip when compressed): only LF ends a line, so a CR or a U+2028 stays inside
- * its segment. A gzipped file is recognised by its magic bytes, whatever its name.
+ * {@code newline="\n"}, gzip when compressed): only LF ends a line, so a CR or a U+2028 stays
+ * inside its segment. A gzipped file is recognised by its magic bytes, whatever its name.
  */
 public final class LineFiles {
   private LineFiles() {}

@@ -68,7 +68,8 @@ public final class SacrebleuReport {
 
   /**
    * A paired test as sacreBLEU's JSON list: per system (the baseline named {@code Baseline: ...}),
-   * the metric's score, p-value, mean and confidence interval at full precision (null where absent).
+   * the metric's score, p-value, mean and confidence interval at full precision (null where
+   * absent).
    */
   public static String pairedJson(
       List<String> systems, String metric, List<PairedTest.Result> results) {

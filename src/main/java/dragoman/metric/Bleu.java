@@ -9,11 +9,11 @@ import java.util.Map;
 
 /**
  * BLEU (Papineni et al. 2002) exactly as sacreBLEU 2.x computes it ({@code
- * sacrebleu/metrics/bleu.py}): a sacreBLEU tokenizer (13a by default), optional lowercasing, n-grams
- * up to {@link BleuOptions#maxNgramOrder}, clipped counts against the per-n-gram maximum over the
- * references, the brevity penalty against the reference length closest to each hypothesis (the
- * shorter one on ties), and one of sacreBLEU's smoothing methods ("exp", mteval-v13a's method 3, by
- * default: the k-th order with no match gets precision 1 / (2^k * total)). An empty reference
+ * sacrebleu/metrics/bleu.py}): a sacreBLEU tokenizer (13a by default), optional lowercasing,
+ * n-grams up to {@link BleuOptions#maxNgramOrder}, clipped counts against the per-n-gram maximum
+ * over the references, the brevity penalty against the reference length closest to each hypothesis
+ * (the shorter one on ties), and one of sacreBLEU's smoothing methods ("exp", mteval-v13a's method
+ * 3, by default: the k-th order with no match gets precision 1 / (2^k * total)). An empty reference
  * counts, with length 0, as in sacreBLEU 2.6 (its issue #161).
  *
  * <p>Corpus scores use all orders unless {@link BleuOptions#effectiveOrder} is set; sentence scores

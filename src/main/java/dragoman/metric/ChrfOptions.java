@@ -28,8 +28,7 @@ public record ChrfOptions(
 
   public ChrfOptions {
     if (charOrder < 0 || wordOrder < 0 || charOrder + wordOrder == 0) {
-      throw new IllegalArgumentException(
-          "chrF needs character and word orders >= 0, not both 0");
+      throw new IllegalArgumentException("chrF needs character and word orders >= 0, not both 0");
     }
   }
 }

@@ -3,9 +3,9 @@ package dragoman.metric;
 import java.util.List;
 
 /**
- * A corpus metric bound to its references, seen as sacreBLEU's significance tests see it
- * ({@code sacrebleu/significance.py}): per-segment sufficient statistics that add up over any
- * sample of segments, and a score computed from their sums.
+ * A corpus metric bound to its references, seen as sacreBLEU's significance tests see it ({@code
+ * sacrebleu/significance.py}): per-segment sufficient statistics that add up over any sample of
+ * segments, and a score computed from their sums.
  */
 public interface CorpusMetric {
   /** The metric's name as sacreBLEU prints it: BLEU, chrF2, chrF2++, TER. */
@@ -18,9 +18,9 @@ public interface CorpusMetric {
   double score(double[] sums);
 
   /**
-   * The score from summed statistics held as float32, with each arithmetic step rounded as numpy
-   * 2 rounds it: sacreBLEU's bootstrap resampling casts the statistics to float32, and the scores
-   * of its resamples, their mean and its confidence interval depend on that.
+   * The score from summed statistics held as float32, with each arithmetic step rounded as numpy 2
+   * rounds it: sacreBLEU's bootstrap resampling casts the statistics to float32, and the scores of
+   * its resamples, their mean and its confidence interval depend on that.
    */
   double scoreOfFloat32(float[] sums);
 

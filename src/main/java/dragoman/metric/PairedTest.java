@@ -9,8 +9,8 @@ import java.util.List;
  * ({@code sacrebleu/significance.py}): paired bootstrap resampling (Koehn 2004, as Moses' {@code
  * bootstrap-hypothesis-difference-significance.pl}) and paired approximate randomisation (Riezler
  * and Maxwell 2005, as MultEval's stratified test). Resampling reproduces sacreBLEU's: a fresh
- * {@code np.random.default_rng(seed)} per system ({@link Pcg64}), all resample indices drawn at once
- * row by row ({@code rng.choice(n, size=(samples, n))}), or all coin flips at once ({@code
+ * {@code np.random.default_rng(seed)} per system ({@link Pcg64}), all resample indices drawn at
+ * once row by row ({@code rng.choice(n, size=(samples, n))}), or all coin flips at once ({@code
  * rng.integers(2, size=(trials, n), dtype=bool)}), and bootstrap statistics summed and scored in
  * float32 as numpy does it, so that p-values, means and confidence intervals equal sacreBLEU's.
  */
@@ -93,7 +93,9 @@ public final class PairedTest {
       out.add(new ArrayList<>());
     }
     int[][] indices =
-        options.kind() == Kind.BOOTSTRAP ? resampleIndices(n, options.samples(), options.seed()) : null;
+        options.kind() == Kind.BOOTSTRAP
+            ? resampleIndices(n, options.samples(), options.seed())
+            : null;
     for (CorpusMetric metric : metrics) {
       double[][] baseStats = metric.segmentStatistics(systems.get(0));
       double baseScore = metric.score(sum(baseStats));

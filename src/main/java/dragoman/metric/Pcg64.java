@@ -127,8 +127,7 @@ public final class Pcg64 {
   private void step() {
     // state = state * MULT + inc (mod 2^128)
     long lo = stateLo * MULT_LO;
-    long hi =
-        unsignedMultiplyHigh(stateLo, MULT_LO) + stateLo * MULT_HI + stateHi * MULT_LO;
+    long hi = unsignedMultiplyHigh(stateLo, MULT_LO) + stateLo * MULT_HI + stateHi * MULT_LO;
     long newLo = lo + incLo;
     long carry = Long.compareUnsigned(newLo, lo) < 0 ? 1 : 0;
     stateHi = hi + incHi + carry;

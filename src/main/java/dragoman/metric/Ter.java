@@ -204,7 +204,8 @@ public final class Ter {
    * distinct words, so that equality of ids is equality of words.
    */
   private int[] ids(String segment, Map<String, Integer> vocabulary, boolean grow) {
-    List<String> words = PythonWhitespace.split(tokenizer.tokenize(PythonWhitespace.rstrip(segment)));
+    List<String> words =
+        PythonWhitespace.split(tokenizer.tokenize(PythonWhitespace.rstrip(segment)));
     int[] ids = new int[words.size()];
     Map<String, Integer> unknown = grow ? null : new java.util.HashMap<>();
     for (int k = 0; k < ids.length; k++) {
@@ -219,7 +220,9 @@ public final class Ter {
     return ids;
   }
 
-  /** sacreBLEU's {@code translation_edit_rate}: the edits of one hypothesis against one reference. */
+  /**
+   * sacreBLEU's {@code translation_edit_rate}: the edits of one hypothesis against one reference.
+   */
   static long editsAndLength(int[] hyp, int[] ref) {
     if (ref.length == 0) {
       return hyp.length;
@@ -442,9 +445,7 @@ public final class Ter {
       }
       double lengthRatio = n > 0 ? (double) m / n : 1;
       int beam =
-          BEAM_WIDTH < lengthRatio / 2
-              ? (int) Math.ceil(lengthRatio / 2 + BEAM_WIDTH)
-              : BEAM_WIDTH;
+          BEAM_WIDTH < lengthRatio / 2 ? (int) Math.ceil(lengthRatio / 2 + BEAM_WIDTH) : BEAM_WIDTH;
       for (int i = start + 1; i <= n; i++) {
         long[] c = new long[m + 1];
         byte[] o = new byte[m + 1];

@@ -37,7 +37,8 @@ public final class TercomTokenizer {
   private static final Pattern KATAKANA_EXTENSIONS =
       Pattern.compile("(^|^[\\u31f0-\\u31ff])([\\u31f0-\\u31ff]+)(?=$|^[\\u31f0-\\u31ff])", FLAGS);
   private static final Pattern ASIAN_PUNCT =
-      Pattern.compile("([\\u3001\\u3002\\u3008-\\u3011\\u3014-\\u301f\\uff61-\\uff65\\u30fb])", FLAGS);
+      Pattern.compile(
+          "([\\u3001\\u3002\\u3008-\\u3011\\u3014-\\u301f\\uff61-\\uff65\\u30fb])", FLAGS);
   private static final Pattern FULL_WIDTH_PUNCT =
       Pattern.compile("([\\uff0e\\uff0c\\uff1f\\uff1a\\uff1b\\uff01\\uff02\\uff08\\uff09])", FLAGS);
   private static final Pattern PUNCT = Pattern.compile("[\\.,\\?:;!\\\"\\(\\)]", FLAGS);

@@ -183,7 +183,17 @@ class EvalCommandTest {
     Path ref = file("ref", "the cat is on the mat\n");
     Path hyp = file("hyp", "the cat sat on the mat\n");
     assertThat(
-            run("eval", "bleu", "-r", ref.toString(), "-H", hyp.toString(), "-f", "json", "-w", "2"))
+            run(
+                "eval",
+                "bleu",
+                "-r",
+                ref.toString(),
+                "-H",
+                hyp.toString(),
+                "-f",
+                "json",
+                "-w",
+                "2"))
         .isZero();
     com.fasterxml.jackson.databind.JsonNode json =
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
@@ -200,8 +210,7 @@ class EvalCommandTest {
   @Test
   void readsGzippedReferencesAndTheHypothesisFromStandardInput() throws IOException {
     Path ref = dir.resolve("ref.gz");
-    try (java.io.OutputStream gz =
-        new java.util.zip.GZIPOutputStream(Files.newOutputStream(ref))) {
+    try (java.io.OutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(ref))) {
       gz.write("a b c d\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     java.io.InputStream stdin = System.in;
@@ -223,8 +232,7 @@ class EvalCommandTest {
   @Test
   void tokenizerThatNeedsAnExternalModelIsAUsageErrorInOneLine() throws IOException {
     Path ref = file("ref", "a\n");
-    assertThat(
-            run("eval", "bleu", "-r", ref.toString(), "-H", ref.toString(), "-tok", "ja-mecab"))
+    assertThat(run("eval", "bleu", "-r", ref.toString(), "-H", ref.toString(), "-tok", "ja-mecab"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("MeCab");
   }

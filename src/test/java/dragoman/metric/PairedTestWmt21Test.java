@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Paired bootstrap resampling and approximate randomisation of three WMT21 de-en systems against
  * Borderline, for BLEU, chrF2 and TER, against the JSON that sacreBLEU 2.5.1 printed for them
- * (eval/data/sacrebleu-reference/wmt21-de-en.refA.paired-{bs,ar}.json; commands in its
- * PROVENANCE). Scores, p-values, means and confidence intervals must be equal to the last bits
- * sacreBLEU's JSON shows.
+ * (eval/data/sacrebleu-reference/wmt21-de-en.refA.paired-{bs,ar}.json; commands in its PROVENANCE).
+ * Scores, p-values, means and confidence intervals must be equal to the last bits sacreBLEU's JSON
+ * shows.
  */
 class PairedTestWmt21Test {
   static final Path WMT21 = Path.of("eval/data/wmt21");

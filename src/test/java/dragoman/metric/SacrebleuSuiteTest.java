@@ -89,8 +89,7 @@ class SacrebleuSuiteTest {
     Bleu.Score s =
         rawCorpusBleu(0.01)
             .corpus(
-                List.of("am I am a character sequence"),
-                refs("I am a symbol string sequence a a"));
+                List.of("am I am a character sequence"), refs("I am a symbol string sequence a a"));
     assertThat(s.correct()).containsExactly(4L, 2L, 1L, 0L);
     assertThat(s.total()).containsExactly(6L, 5L, 4L, 3L);
   }
@@ -131,8 +130,7 @@ class SacrebleuSuiteTest {
     };
     double[] offsets = {0.0, 0.0, 0.0, 0.0, 0.1, 0.01};
     for (int i = 0; i < stats.length; i++) {
-      Bleu bleu =
-          new Bleu(new BleuOptions("13a", false, SmoothMethod.FLOOR, offsets[i], 4, false));
+      Bleu bleu = new Bleu(new BleuOptions("13a", false, SmoothMethod.FLOOR, offsets[i], 4, false));
       assertThat(bleu.fromStatistics(stats[i][0], stats[i][1], stats[i][2][0], stats[i][2][1]))
           .extracting(Bleu.Score::score)
           .as("case %d", i)
@@ -170,8 +168,11 @@ class SacrebleuSuiteTest {
     for (SentenceCase c : cases) {
       Bleu bleu =
           new Bleu(
-              new BleuOptions(c.tok(), c.lowercase(), SmoothMethod.of(c.smooth()), c.value(), 4, true));
-      assertThat(bleu.sentenceScore(SYS, List.of(REF))).as("%s", c).isCloseTo(c.score(), within(1e-3));
+              new BleuOptions(
+                  c.tok(), c.lowercase(), SmoothMethod.of(c.smooth()), c.value(), 4, true));
+      assertThat(bleu.sentenceScore(SYS, List.of(REF)))
+          .as("%s", c)
+          .isCloseTo(c.score(), within(1e-3));
     }
   }
 
