@@ -3,7 +3,6 @@ package dragoman.cli;
 import dragoman.metric.Bleu;
 import dragoman.metric.BleuOptions;
 import dragoman.metric.CorpusMetric;
-import dragoman.metric.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +83,6 @@ final class EvalBleuCommand implements Callable<Integer> {
               smoothValue,
               maxNgramOrder,
               false);
-      Tokenizer.forName(tokenize);
       bleu = new Bleu(options);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
