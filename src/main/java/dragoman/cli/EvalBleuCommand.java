@@ -65,8 +65,7 @@ final class EvalBleuCommand implements Callable<Integer> {
       description = "Print one sentence BLEU per line.")
   boolean sentence;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -68,8 +68,7 @@ final class EvalChrfCommand implements Callable<Integer> {
       description = "Print one sentence chrF per line.")
   boolean sentence;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

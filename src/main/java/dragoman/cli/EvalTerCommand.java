@@ -50,8 +50,7 @@ final class EvalTerCommand implements Callable<Integer> {
       description = "Print one sentence TER per line.")
   boolean sentence;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -4,6 +4,7 @@ import dragoman.eval.SacrebleuReport;
 import dragoman.metric.CorpusMetric;
 import dragoman.metric.PairedTest;
 import dragoman.metric.Signature;
+import dragoman.pipeline.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -126,6 +127,6 @@ final class MetricRun {
       }
     }
     out.flush();
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

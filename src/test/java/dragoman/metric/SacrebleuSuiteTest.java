@@ -178,7 +178,8 @@ class SacrebleuSuiteTest {
 
   @Test
   void zeroSentenceBleuCases() {
-    // test_cases_zero_bleu (issue #141): "this is a cat" vs "okay thanks" is 0 with every method
+    // test_cases_zero_bleu (sacreBLEU issue #141): "this is a cat" vs "okay thanks" is 0 with every
+    // method
     for (String smooth : List.of("exp", "none", "floor", "add-k")) {
       for (Double value : new Double[] {null, smooth.equals("add-k") ? 1.0 : 0.1}) {
         Bleu bleu =
