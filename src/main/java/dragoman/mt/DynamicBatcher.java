@@ -19,8 +19,8 @@ import java.util.function.ToIntFunction;
  * most {@link Settings#window} for more; then it translates them in one call and completes each
  * request's future with its own translations. While a call runs, new requests queue up, so a loaded
  * batcher starts each call with a full budget and never waits. A request is never split across
- * calls (the translator plans its own batches inside one call); a request larger than the budget
- * is a call of its own.
+ * calls (the translator plans its own batches inside one call); a request larger than the budget is
+ * a call of its own.
  *
  * <p>The queue is bounded by {@link Settings#maxQueuedSentences}: {@link #submit} refuses a request
  * that would overfill it ({@link QueueFullException}) instead of letting memory and latency grow
@@ -60,7 +60,10 @@ public final class DynamicBatcher implements AutoCloseable {
     }
   }
 
-  /** Counts since the start, for health reports and tests. */
+  /**
+   * Counts since the start, for health reports and tests: calls of the translator, requests and
+   * sentences translated, requests dropped because they were cancelled, sentences waiting.
+   */
   public record Stats(long calls, long requests, long sentences, long dropped, int queued) {}
 
   private record Pending(
@@ -124,10 +127,14 @@ public final class DynamicBatcher implements AutoCloseable {
     return future;
   }
 
+  /** The counts; {@code queued} counts the sentences of live (not cancelled) waiting requests. */
   public Stats stats() {
     synchronized (lock) {
-      return new Stats(
-          calls.get(), requests.get(), sentences.get(), dropped.get(), queuedSentences);
+      int live = 0;
+      for (Pending p : queue) {
+        live += p.future().isDone() ? 0 : p.sentences().size();
+      }
+      return new Stats(calls.get(), requests.get(), sentences.get(), dropped.get(), live);
     }
   }
 
