@@ -68,7 +68,20 @@ public final class TranslationServer implements AutoCloseable {
    * What translates: the translator, how it counts a sentence's source tokens, and the source
    * tokens one call may hold.
    */
-  public record Engine(Translator translator, ToIntFunction<String> tokens, int tokenBudget) {
+  public record Engine(
+      Translator translator,
+      ToIntFunction<String> tokens,
+      int tokenBudget,
+      Optional<HtmlTranslation> html) {
+    public Engine(Translator translator, ToIntFunction<String> tokens, int tokenBudget) {
+      this(translator, tokens, tokenBudget, Optional.empty());
+    }
+
+    /** The same engine translating {@code format=html} through {@code html}. */
+    public Engine withHtml(HtmlTranslation html) {
+      return new Engine(translator, tokens, tokenBudget, Optional.of(html));
+    }
+
     /**
      * A Marian model with the budget of {@code dragoman translate}: {@link
      * GenerationOptions#batchTokens} per batch (beams counted), as many batches at once as the
@@ -357,8 +370,11 @@ public final class TranslationServer implements AutoCloseable {
     if (format == null) {
       format = "text";
     }
-    if (!format.equals("text") && !format.equals("html")) {
+    if (!format.equals("text") && !(format.equals("html") && engine.html().isPresent())) {
       throw ApiError.badRequest(format + " format is not supported");
+    }
+    if (format.equals("html")) {
+      return translateHtml(texts, batch, detected);
     }
     List<TextTranslation.Cut> cuts = new ArrayList<>();
     List<String> sentences = new ArrayList<>();
@@ -399,6 +415,58 @@ public final class TranslationServer implements AutoCloseable {
               return result;
             });
     // Cancelling the answer (the client went away) cancels the batcher's request beneath it.
+    answer.whenComplete(
+        (r, t) -> {
+          if (t instanceof CancellationException) {
+            english.cancel(false);
+          }
+        });
+    return answer;
+  }
+
+  /** {@code format=html}: each page read, its sentences translated together, written back. */
+  private CompletableFuture<Map<String, Object>> translateHtml(
+      List<String> texts, boolean batch, Object detected) throws ApiError {
+    HtmlTranslation html = engine.html().orElseThrow();
+    List<HtmlTranslation.Page> pages = new ArrayList<>();
+    List<String> sentences = new ArrayList<>();
+    for (String t : texts) {
+      try {
+        HtmlTranslation.Page page = html.read(t);
+        pages.add(page);
+        sentences.addAll(page.toTranslate());
+      } catch (dragoman.text.BadInputException e) {
+        throw ApiError.badRequest("Invalid request: " + e.getMessage());
+      }
+    }
+    CompletableFuture<List<Translation>> english;
+    try {
+      english = batcher.submit(sentences);
+    } catch (DynamicBatcher.QueueFullException e) {
+      throw new ApiError(429, "Slowdown: " + e.getMessage() + "; try again shortly");
+    }
+    CompletableFuture<Map<String, Object>> answer =
+        english.thenApply(
+            ts -> {
+              List<String> out = new ArrayList<>();
+              int at = 0;
+              for (HtmlTranslation.Page page : pages) {
+                int n = page.toTranslate().size();
+                try {
+                  out.add(
+                      page.write(ts.subList(at, at + n).stream().map(Translation::text).toList()));
+                } catch (IOException e) {
+                  throw new CompletionException(e);
+                }
+                at += n;
+              }
+              Map<String, Object> result = new LinkedHashMap<>();
+              result.put("translatedText", batch ? out : out.get(0));
+              if (detected != null) {
+                result.put("detectedLanguage", detected);
+              }
+              return result;
+            });
     answer.whenComplete(
         (r, t) -> {
           if (t instanceof CancellationException) {
