@@ -4,6 +4,7 @@ import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelException;
 import dragoman.mt.ModelResolver;
 import dragoman.mt.marian.MarianTranslator;
+import dragoman.pipeline.ExitCode;
 import dragoman.serve.ApiKeys;
 import dragoman.serve.ServeOptions;
 import dragoman.serve.TranslationServer;
@@ -85,14 +86,14 @@ final class ServeCommand implements Callable<Integer> {
       generationOptions = generation.options();
     } catch (IllegalArgumentException e) {
       err.println("dragoman serve: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCode.USAGE.code();
     }
     if (apiKeys != null) {
       try {
         options = options.withApiKeys(ApiKeys.read(apiKeys));
       } catch (BadInputException e) {
         err.println("dragoman serve: " + e.oneLine());
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code();
       }
     }
     MarianTranslator translator;
@@ -104,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
               generationOptions);
     } catch (ModelException e) {
       err.println("dragoman serve: " + e.oneLine());
-      return ExitCodes.SOME_FAILED;
+      return ExitCode.SOME_FAILED.code();
     }
     try (translator;
         TranslationServer server =
@@ -118,13 +119,13 @@ final class ServeCommand implements Callable<Integer> {
               + (options.apiKeys().required() ? " (API keys required)" : ""));
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "serve-shutdown"));
       server.join();
-      return ExitCodes.OK;
+      return ExitCode.OK.code();
     } catch (IOException e) {
       err.println("dragoman serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
-      return ExitCodes.SOME_FAILED;
+      return ExitCode.SOME_FAILED.code();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ExitCodes.OK;
+      return ExitCode.OK.code();
     }
   }
 }

@@ -84,12 +84,12 @@ public final class TranslationServer implements AutoCloseable {
 
     /**
      * A Marian model with the budget of {@code dragoman translate}: {@link
-     * GenerationOptions#batchTokens} per batch (beams counted), as many batches at once as the
-     * translator has workers.
+     * dragoman.mt.RuntimeOptions#batchTokens} per batch (beams counted), as many batches at once as
+     * the translator has workers.
      */
     public static Engine of(MarianTranslator translator, GenerationOptions options) {
       int beams = Math.max(1, translator.settings().numBeams());
-      long rows = (long) options.batchTokens(beams) * translator.parallelism().workers();
+      long rows = (long) options.runtime().batchTokens(beams) * translator.parallelism().workers();
       int budget = (int) Math.max(1, Math.min(Integer.MAX_VALUE, rows / beams));
       return new Engine(translator, s -> translator.encode(s).length, budget);
     }
