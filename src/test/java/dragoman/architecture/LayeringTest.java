@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layers of ARCHITECTURE.md, bottom to top: {@code text} and {@code io}; {@code
  * metric}; {@code mt}; {@code mt.marian}; {@code align}; {@code review}; {@code export}; {@code
- * eval}; {@code pipeline}; {@code cli} and {@code serve}. A package may use only the layers below
- * it, so no package can form a cycle with another.
+ * eval}; {@code pipeline}; {@code cli} and {@code serve} (only cli, whose serve command maps its
+ * flags, uses serve). A package may use only the layers below it, so no package can form a cycle
+ * with another.
  */
 class LayeringTest {
   private static JavaClasses production;
@@ -55,7 +56,7 @@ class LayeringTest {
         .layer("serve")
         .definedBy("dragoman.serve..")
         .whereLayer("serve")
-        .mayNotBeAccessedByAnyLayer()
+        .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("pipeline")
