@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Re-exports saved JSONL results (from run, review, translate or align) as the HTML viewer,"
-          + " TMX 1.4b, XLIFF 2.1 or TSV (German<TAB>English).",
+          + " TMX 1.4b, XLIFF 2.1 (xliff), XLIFF 1.2 (xliff12) or TSV (German<TAB>English).",
       "Writes to standard output unless --out names a file."
     })
 final class ExportCommand implements Callable<Integer> {
@@ -31,7 +31,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       required = true,
-      description = "html, tmx, xliff or tsv.",
+      description = "html, tmx, xliff (2.1), xliff12 (1.2) or tsv.",
       paramLabel = "FORMAT")
   ExportFormat format;
 

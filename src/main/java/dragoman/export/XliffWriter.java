@@ -138,7 +138,7 @@ public final class XliffWriter {
     x.writeEndElement();
   }
 
-  static int priority(Severity s) {
+  public static int priority(Severity s) {
     if (s == null) {
       return 5;
     }
