@@ -2,6 +2,7 @@ package dragoman.formats;
 
 import dragoman.export.FindingText;
 import dragoman.export.SegmentRecord;
+import dragoman.mt.Translation;
 import dragoman.mt.TranslationInfo;
 import dragoman.review.Finding;
 import dragoman.review.SegmentReview;
@@ -322,6 +323,51 @@ public final class OkapiDocument implements AutoCloseable {
     s.unplaced = r.unplaced();
     s.info = info;
     s.englishPlain = NORMALIZER.normalize(TextFragment.getText(r.coded())).strip();
+  }
+
+  /** What the model translates: {@link #translationInput(int)} of each segment that needs it. */
+  public List<String> toTranslate() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < slots.size(); i++) {
+      if (needsTranslation(i)) {
+        out.add(translationInput(i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Sets the translations of {@link #toTranslate()}, in its order.
+   *
+   * @param model the model's name, for the records
+   */
+  public void fill(List<Translation> translations, String model) {
+    int k = 0;
+    for (int i = 0; i < slots.size(); i++) {
+      if (needsTranslation(i)) {
+        if (k >= translations.size()) {
+          throw new IllegalArgumentException(
+              translations.size() + " translations for " + toTranslate().size() + " segments");
+        }
+        Translation t = translations.get(k++);
+        translate(i, t.text(), TranslationInfo.of(t, model));
+      }
+    }
+    if (k != translations.size()) {
+      throw new IllegalArgumentException(
+          translations.size() + " translations for " + k + " segments");
+    }
+  }
+
+  /** Sets each segment's review, in segment order (as the reviewer returns them). */
+  public void reviews(List<SegmentReview> reviews) {
+    if (reviews.size() != slots.size()) {
+      throw new IllegalArgumentException(
+          reviews.size() + " reviews for " + slots.size() + " segments");
+    }
+    for (int i = 0; i < reviews.size(); i++) {
+      review(i, reviews.get(i));
+    }
   }
 
   /** Sets segment i's review. */

@@ -5,6 +5,7 @@ import dragoman.export.ExportFormat;
 import dragoman.export.JsonlWriter;
 import dragoman.export.SegmentRecord;
 import dragoman.export.SegmentRecordReader;
+import dragoman.formats.FileFormat;
 import dragoman.io.AtomicFile;
 import dragoman.io.Sha256;
 import dragoman.text.BadInputException;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,8 +36,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * {@code dragoman run}: every document through the stages, in parallel up to {@code --jobs}, then
- * {@code OUT/<doc>.jsonl}, {@code .tmx}, {@code .xlf} per document and {@code OUT/index.html} over
- * all of them. Each file is written atomically; a document's manifest ({@link RunManifest}) is
+ * {@code OUT/<doc>.jsonl}, {@code .tmx}, {@code .xlf} (XLIFF 1.2 or 2.1) per document and {@code
+ * OUT/index.html} over all of them; a translator's file (XLIFF, TMX, HTML, DOCX, ...) also comes
+ * back in its own format as {@code OUT/<doc>.en.<ext>}, targets filled. Each file is written atomically; a document's manifest ({@link RunManifest}) is
  * written after its outputs, so {@code --resume} can trust it. A bad input is reported in one line
  * and the others go on.
  */
@@ -89,12 +92,23 @@ public final class PipelineRun {
   private final Stages stages;
   private final PrintStream err;
   private final DocumentProcessor processor;
+  private final FileOptions files;
 
   public PipelineRun(RunOptions options, Stages stages, PrintStream err) {
+    this(options, stages, err, FileOptions.DEFAULTS);
+  }
+
+  public PipelineRun(RunOptions options, Stages stages, PrintStream err, FileOptions files) {
     this.options = options;
     this.stages = stages;
     this.err = err;
     this.processor = new DocumentProcessor(stages);
+    this.files = files;
+  }
+
+  /** The stages and the output formats: a change in either means documents are redone. */
+  private String fingerprint() {
+    return stages.fingerprint() + "; xliff=" + files.xliff();
   }
 
   public Summary run() throws IOException {
@@ -102,7 +116,9 @@ public final class PipelineRun {
     for (String notice : stages.notices()) {
       err.println("dragoman run: " + notice);
     }
-    InputCollector.Collected collected = new InputCollector(options.includes()).collect(inputs());
+    InputCollector.Collected collected =
+        new InputCollector(FileInputs.includes(options.includes(), files.inputFormat()))
+            .collect(inputs());
     List<String> problems = new ArrayList<>();
     for (BadInputException p : collected.problems()) {
       problems.add(p.oneLine());
@@ -236,7 +252,7 @@ public final class PipelineRun {
         if (previous.isPresent()
             && previous
                 .get()
-                .matches(inputHash, counterpartHash, stages.fingerprint(), options.out())) {
+                .matches(inputHash, counterpartHash, fingerprint(), options.out())) {
           RunManifest m = previous.get();
           List<SegmentRecord> records =
               new SegmentRecordReader().read(options.out().resolve(id + ".jsonl"));
@@ -247,12 +263,25 @@ public final class PipelineRun {
                   id, Status.RESUMED, m.segments(), m.flagged(), m.translated(), since(t0), null));
         }
       }
-      DocumentReader.Result german = new DocumentReader(Language.GERMAN).read(source, bytes);
-      german.notice().ifPresent(n -> err.println("dragoman run: notice: " + n));
-      DocumentProcessor.Counterpart counterpart =
-          cbytes == null ? null : new DocumentProcessor.Counterpart(cpath.toString(), cbytes);
-      ExportDocument doc = processor.process(source, german, counterpart);
-      Map<String, String> outputs = writeOutputs(doc);
+      Optional<FileFormat> format = FileInputs.formatOf(source, bytes, files.inputFormat());
+      ExportDocument doc;
+      Map<String, String> outputs;
+      if (format.isPresent()) {
+        DocumentProcessor.FileResult r = processor.processFile(source, format.get(), bytes);
+        doc = r.doc();
+        outputs = writeOutputs(doc);
+        write(
+            id + ".en." + FileInputs.extensionOf(source, format.get()),
+            os -> os.write(r.file()),
+            outputs);
+      } else {
+        DocumentReader.Result german = new DocumentReader(Language.GERMAN).read(source, bytes);
+        german.notice().ifPresent(n -> err.println("dragoman run: notice: " + n));
+        DocumentProcessor.Counterpart counterpart =
+            cbytes == null ? null : new DocumentProcessor.Counterpart(cpath.toString(), cbytes);
+        doc = processor.process(source, german, counterpart);
+        outputs = writeOutputs(doc);
+      }
       int segments = doc.records().size();
       Integer flagged =
           stages.review().isPresent()
@@ -267,7 +296,7 @@ public final class PipelineRun {
               id,
               inputHash,
               counterpartHash,
-              stages.fingerprint(),
+              fingerprint(),
               outputs,
               segments,
               flagged,
@@ -303,8 +332,8 @@ public final class PipelineRun {
         os -> ExportFormat.tmx.write(List.of(doc), TITLE, List.of(), os),
         hashes);
     write(
-        id + ExportFormat.xliff.extension(),
-        os -> ExportFormat.xliff.write(List.of(doc), TITLE, List.of(), os),
+        id + files.xliff().extension(),
+        os -> files.xliff().write(List.of(doc), TITLE, List.of(), os),
         hashes);
     return hashes;
   }
