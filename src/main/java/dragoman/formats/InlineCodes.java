@@ -94,6 +94,7 @@ public final class InlineCodes {
     Map<Integer, Integer> partner = pairs(middle, codes);
     Map<String, String> tokens = new LinkedHashMap<>();
     Map<Integer, Integer> numberOf = new LinkedHashMap<>();
+    int numbers = 0;
     StringBuilder ph = new StringBuilder();
     StringBuilder plain = new StringBuilder();
     for (int i = 0; i < middle.length(); i++) {
@@ -111,7 +112,7 @@ public final class InlineCodes {
       if (other != null && numberOf.containsKey(other)) {
         n = numberOf.get(other);
       } else {
-        n = numberOf.size() + 1;
+        n = ++numbers;
       }
       numberOf.put(index, n);
       String token;

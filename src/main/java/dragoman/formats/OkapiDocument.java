@@ -470,6 +470,8 @@ public final class OkapiDocument implements AutoCloseable {
     byte[] written = bytes.toByteArray();
     if (format == FileFormat.xliff12 || format == FileFormat.xliff2) {
       written = new XliffReviewMarks(format).apply(written, marks(byUnit), withoutTarget);
+    } else if (format == FileFormat.tmx) {
+      written = TmxDoctype.ensure(written);
     }
     out.write(written);
   }
