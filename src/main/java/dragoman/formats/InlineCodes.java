@@ -193,20 +193,64 @@ public final class InlineCodes {
         out.append(masked.tokens().get(found.get(i)));
       }
     }
-    // What could not be placed goes at the end, in source order, so nothing is lost.
+    // What could not be placed goes at the end, in source order, so nothing is lost. A pair would
+    // enclose nothing there, and empty formatting is dropped by some writers (a DOCX run, Markdown
+    // "****"), so an unplaced pair encloses the last word instead; the finding says to move it.
+    // The last word holds no marker, so this keeps the codes well nested.
     // A placeholder the model left out or misplaced leaves its spaces behind: one is enough.
     String body = out.toString().replaceAll(" {2,}", " ").stripTrailing();
-    out.setLength(0);
-    out.append(body);
+    StringBuilder opens = new StringBuilder();
+    StringBuilder closes = new StringBuilder();
+    StringBuilder isolated = new StringBuilder();
     int unplaced = 0;
     for (Map.Entry<String, String> e : masked.tokens().entrySet()) {
-      if (!placed.contains(e.getKey())) {
-        out.append(e.getValue());
-        unplaced++;
+      if (placed.contains(e.getKey())) {
+        continue;
+      }
+      unplaced++;
+      if (e.getKey().startsWith("<g")) {
+        opens.append(e.getValue());
+      } else if (e.getKey().startsWith("</g")) {
+        closes.insert(0, e.getValue());
+      } else {
+        isolated.append(e.getValue());
       }
     }
+    int[] word = lastWord(body);
+    out.setLength(0);
+    if (opens.length() > 0 && word != null) {
+      out.append(body, 0, word[0]).append(opens).append(body, word[0], word[1]).append(closes);
+      out.append(body.substring(word[1]));
+    } else {
+      out.append(body).append(opens).append(closes);
+    }
+    out.append(isolated);
     out.append(masked.suffix());
     return new Restored(out.toString(), unplaced);
+  }
+
+  /** [start, end) of the last run of letters and digits not broken by a marker; null if none. */
+  private static int[] lastWord(String coded) {
+    int end = -1;
+    for (int i = coded.length() - 1; i >= 0; i--) {
+      char ch = coded.charAt(i);
+      boolean marker = i > 0 && TextFragment.isMarker(coded.charAt(i - 1));
+      if (marker) {
+        if (end >= 0) {
+          return new int[] {i + 1, end};
+        }
+        i--;
+        continue;
+      }
+      if (Character.isLetterOrDigit(ch)) {
+        if (end < 0) {
+          end = i + 1;
+        }
+      } else if (end >= 0) {
+        return new int[] {i + 1, end};
+      }
+    }
+    return end >= 0 ? new int[] {0, end} : null;
   }
 
   /**

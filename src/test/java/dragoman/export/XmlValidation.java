@@ -58,6 +58,19 @@ public final class XmlValidation {
     return errors;
   }
 
+  /** Errors against the OASIS XLIFF 1.2 strict schema (schemas/xliff12, see PROVENANCE.txt). */
+  public static List<String> xliff12Errors(byte[] xliff) throws Exception {
+    List<String> errors = new ArrayList<>();
+    SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+    sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
+    sf.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    Schema schema = sf.newSchema(resource("schemas/xliff12/xliff-core-1.2-strict.xsd"));
+    Validator v = schema.newValidator();
+    v.setErrorHandler(collect(errors));
+    v.validate(new StreamSource(new ByteArrayInputStream(xliff)));
+    return errors;
+  }
+
   public static Document parse(byte[] xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);

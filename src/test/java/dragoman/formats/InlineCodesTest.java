@@ -68,13 +68,13 @@ class InlineCodesTest {
   }
 
   @Test
-  void codesTheModelDroppedGoToTheEndOfTheSentenceAndAreCounted() {
+  void codesTheModelDroppedGoToTheEndOfTheSentencePairsAroundTheLastWord() {
     TextFragment src = sample();
     InlineCodes.Masked m = InlineCodes.mask(src);
     InlineCodes.Restored r = InlineCodes.restore(m, "This is very important for us.");
     assertThat(r.unplaced()).isEqualTo(3);
     assertThat(render(src, r.coded()))
-        .isEqualTo("<b>This is very important for us.</b><a href=\"x\"></a><br/>");
+        .isEqualTo("<b>This is very important for <a href=\"x\">us</a>.</b><br/>");
   }
 
   @Test
@@ -85,7 +85,7 @@ class InlineCodesTest {
         InlineCodes.restore(m, "This<x1/> is </g2>very important<g2> for us.");
     assertThat(r.unplaced()).isEqualTo(2);
     assertThat(render(src, r.coded()))
-        .isEqualTo("<b>This</b> is very important for us.<a href=\"x\"></a><br/>");
+        .isEqualTo("<b>This</b> is very important for <a href=\"x\">us</a>.<br/>");
   }
 
   @Test
@@ -103,8 +103,8 @@ class InlineCodesTest {
     assertThat(m.placeholders()).isEqualTo("Ein <g1>fettes</g1> und <g2>kursives</g2> Wort.");
     InlineCodes.Restored r = InlineCodes.restore(m, "A <g1>bold and <g2>italic</g1> word</g2>.");
     assertThat(r.unplaced()).isEqualTo(2);
-    // </g1> closes while <g2> is open: pair 1 goes to the end, pair 2 stays where the model put it.
-    assertThat(render(f, r.coded())).isEqualTo("A bold and <i>italic word</i>.<b></b>");
+    // </g1> closes while <g2> is open: pair 1 goes to the last word, pair 2 stays where it was put.
+    assertThat(render(f, r.coded())).isEqualTo("A bold and <i>italic <b>word</b></i>.");
   }
 
   @Test
@@ -116,6 +116,15 @@ class InlineCodesTest {
     assertThat(r.unplaced()).isZero();
     assertThat(render(src, r.coded()))
         .isEqualTo("<b>This</b> is <a href=\"x\">very important</a> for us.<br/>");
+  }
+
+  @Test
+  void aPairWithNoWordToEncloseStaysAtTheEndEmpty() {
+    TextFragment src = sample();
+    InlineCodes.Masked m = InlineCodes.mask(src);
+    InlineCodes.Restored r = InlineCodes.restore(m, "!");
+    assertThat(r.unplaced()).isEqualTo(3);
+    assertThat(render(src, r.coded())).isEqualTo("<b>!<a href=\"x\"></a></b><br/>");
   }
 
   @Test
