@@ -2,8 +2,8 @@ package dragoman.cli;
 
 import dragoman.export.JsonlWriter;
 import dragoman.export.SegmentRecord;
-import dragoman.mt.ModelException;
 import dragoman.formats.FileFormat;
+import dragoman.mt.ModelException;
 import dragoman.pipeline.DocumentBatch;
 import dragoman.pipeline.FileInputs;
 import dragoman.pipeline.OutputRouter;
@@ -188,7 +188,10 @@ final class ReviewCommand implements Callable<Integer> {
               summary.add(reviews);
               if (fileFormat == FileFormat.xliff12 || fileFormat == FileFormat.xliff2) {
                 new OutputRouter(
-                        out, count > 1, "." + FileInputs.extensionOf(source, fileFormat), System.out)
+                        out,
+                        count > 1,
+                        "." + FileInputs.extensionOf(source, fileFormat),
+                        System.out)
                     .write(source.docId(), doc::write);
               } else {
                 router.write(

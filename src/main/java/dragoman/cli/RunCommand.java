@@ -1,9 +1,9 @@
 package dragoman.cli;
 
-import dragoman.mt.GenerationOptions;
-import dragoman.mt.ModelResolver;
 import dragoman.export.ExportFormat;
 import dragoman.formats.FileFormat;
+import dragoman.mt.GenerationOptions;
+import dragoman.mt.ModelResolver;
 import dragoman.pipeline.FileOptions;
 import dragoman.pipeline.PipelineRun;
 import dragoman.pipeline.RunOptions;
@@ -133,12 +133,11 @@ final class RunCommand implements Callable<Integer> {
           switch (xliff) {
             case "1.2" -> ExportFormat.xliff12;
             case "2.1", "2" -> ExportFormat.xliff;
-            default -> throw new IllegalArgumentException(
-                "--xliff must be 1.2 or 2.1, not " + xliff);
+            default ->
+                throw new IllegalArgumentException("--xliff must be 1.2 or 2.1, not " + xliff);
           };
       fileOptions =
-          new FileOptions(
-              inputFormat == null ? null : FileFormat.parse(inputFormat), xliffFormat);
+          new FileOptions(inputFormat == null ? null : FileFormat.parse(inputFormat), xliffFormat);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -100,8 +100,7 @@ final class TranslateCommand implements Callable<Integer> {
     }
     try (translator;
         ProgressBar bar = terminal ? progressBar() : null) {
-      OutputRouter router =
-          new OutputRouter(out, many, "." + format.name(), System.out);
+      OutputRouter router = new OutputRouter(out, many, "." + format.name(), System.out);
       DocumentBatch batch = new DocumentBatch(new DocumentReader(Language.GERMAN), err, "dragoman");
       long[] total = {0};
       DocumentBatch.Outcome outcome =

@@ -10,9 +10,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes XLIFF 1.2 (OASIS, "XLIFF Version 1.2", 2008), what most CAT tools import first: one
- * {@code <file>} per document, one {@code <trans-unit>} per segment, German source, English target
- * when there is one.
+ * Writes XLIFF 1.2 (OASIS, "XLIFF Version 1.2", 2008), what most CAT tools import first: one {@code
+ * <file>} per document, one {@code <trans-unit>} per segment, German source, English target when
+ * there is one.
  *
  * <p>Review results where CAT tools show them (spec 2.6 "state", "state-qualifier"): a target is
  * {@code state="translated"}, or {@code needs-review-translation} when the segment is flagged; a
@@ -26,7 +26,9 @@ import javax.xml.stream.XMLStreamWriter;
 public final class Xliff12Writer {
   public static final String NS = "urn:oasis:names:tc:xliff:document:1.2";
 
-  private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
+  // The JDK's own StAX writer, not whichever is on the classpath (Okapi brings Woodstox, which
+  // writes the declaration differently), so the bytes do not depend on the dependencies.
+  private final XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
 
   public void write(List<ExportDocument> docs, OutputStream out) throws IOException {
     try {
@@ -109,8 +111,7 @@ public final class Xliff12Writer {
     x.writeEndElement();
   }
 
-  private static void note(XMLStreamWriter x, int priority, String text)
-      throws XMLStreamException {
+  private static void note(XMLStreamWriter x, int priority, String text) throws XMLStreamException {
     x.writeCharacters("\n        ");
     x.writeStartElement(NS, "note");
     x.writeAttribute("from", "dragoman");

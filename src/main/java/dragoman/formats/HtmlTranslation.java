@@ -13,8 +13,8 @@ import java.util.List;
  * German HTML to English HTML in one call, the same path as {@code dragoman translate page.html}:
  * Okapi's HTML filter, sentences split by Dragoman's splitter, tags kept as inline codes and put
  * back around the translated words ({@link InlineCodes}), scripts, styles and attributes that are
- * not text left as they are. For callers that hold a string (an HTTP server's {@code
- * format=html}); a fragment without {@code <html>} works too.
+ * not text left as they are. For callers that hold a string (an HTTP server's {@code format=html});
+ * a fragment without {@code <html>} works too.
  */
 public final class HtmlTranslation {
   private HtmlTranslation() {}

@@ -19,9 +19,9 @@ import net.sf.okapi.common.resource.TextFragment;
  *
  * <p>An Okapi {@link TextFragment} keeps its codes as two-character markers in its coded text (a
  * marker for opening, closing or isolated, then the code's index). Codes before the first and after
- * the last character of text stay where they are and are never shown to the model. Codes inside
- * the text become XML-like placeholders the Marian models tend to copy: {@code <gN>...</gN>} for a
- * pair whose two ends are both inside, {@code <xN/>} for anything else. After translation each
+ * the last character of text stay where they are and are never shown to the model. Codes inside the
+ * text become XML-like placeholders the Marian models tend to copy: {@code <gN>...</gN>} for a pair
+ * whose two ends are both inside, {@code <xN/>} for anything else. After translation each
  * placeholder found puts its code back there; a pair found out of order or crossing another, and
  * any placeholder the model dropped, is put at the end of the sentence (before the trailing codes),
  * so no code is ever lost and the target stays well nested.

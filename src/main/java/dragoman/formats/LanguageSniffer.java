@@ -55,8 +55,7 @@ final class LanguageSniffer {
       XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
       try {
         while (r.hasNext()) {
-          if (r.next() == XMLStreamConstants.START_ELEMENT
-              && r.getLocalName().equals(element)) {
+          if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals(element)) {
             String s = r.getAttributeValue(null, sourceAttr);
             String t = targetAttr == null ? null : r.getAttributeValue(null, targetAttr);
             if ("*all*".equalsIgnoreCase(s)) {

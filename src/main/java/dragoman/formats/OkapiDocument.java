@@ -24,11 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.sf.okapi.common.Event;
+import net.sf.okapi.common.EventType;
 import net.sf.okapi.common.IResource;
 import net.sf.okapi.common.LocaleId;
 import net.sf.okapi.common.Range;
@@ -85,6 +86,7 @@ public final class OkapiDocument implements AutoCloseable {
   private final String name;
   private final IFilter filter;
   private final List<Event> events;
+  private final LocaleId source;
   private final LocaleId target;
   private final List<Slot> slots;
   private final Document document;
@@ -96,6 +98,7 @@ public final class OkapiDocument implements AutoCloseable {
       String name,
       IFilter filter,
       List<Event> events,
+      LocaleId source,
       LocaleId target,
       List<Slot> slots,
       Document document,
@@ -104,6 +107,7 @@ public final class OkapiDocument implements AutoCloseable {
     this.name = name;
     this.filter = filter;
     this.events = events;
+    this.source = source;
     this.target = target;
     this.slots = slots;
     this.document = document;
@@ -187,7 +191,16 @@ public final class OkapiDocument implements AutoCloseable {
     }
     Document doc = document(docId, units);
     OkapiDocument d =
-        new OkapiDocument(format, name, filter, events, langs.target(), slots, doc, withoutTarget);
+        new OkapiDocument(
+            format,
+            name,
+            filter,
+            events,
+            langs.source(),
+            langs.target(),
+            slots,
+            doc,
+            withoutTarget);
     d.zipCopy = zipCopy;
     return d;
   }
@@ -210,8 +223,8 @@ public final class OkapiDocument implements AutoCloseable {
   }
 
   /**
-   * Splits an unsegmented source into sentences with our splitter, run on the text without codes.
-   * A sentence takes the opening and isolated codes just before it and the closing codes just after
+   * Splits an unsegmented source into sentences with our splitter, run on the text without codes. A
+   * sentence takes the opening and isolated codes just before it and the closing codes just after
    * it, so bold around a sentence stays with it; other codes between sentences stay between them.
    */
   static void segment(TextContainer source, SentenceSplitter splitter) {
@@ -458,14 +471,18 @@ public final class OkapiDocument implements AutoCloseable {
       }
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (IFilterWriter writer = filter.createFilterWriter()) {
-      writer.setOptions(target, "UTF-8");
-      writer.setOutput(bytes);
-      for (Event e : events) {
-        writer.handleEvent(e);
+    if (format == FileFormat.odt) {
+      writeWhileRereading(bytes);
+    } else {
+      try (IFilterWriter writer = filter.createFilterWriter()) {
+        writer.setOptions(target, "UTF-8");
+        writer.setOutput(bytes);
+        for (Event e : events) {
+          writer.handleEvent(e);
+        }
+      } catch (RuntimeException e) {
+        throw new IOException("cannot write " + name + " as " + format + ": " + firstLine(e), e);
       }
-    } catch (RuntimeException e) {
-      throw new IOException("cannot write " + name + " as " + format + ": " + firstLine(e), e);
     }
     byte[] written = bytes.toByteArray();
     if (format == FileFormat.xliff12 || format == FileFormat.xliff2) {
@@ -474,6 +491,33 @@ public final class OkapiDocument implements AutoCloseable {
       written = TmxDoctype.ensure(written);
     }
     out.write(written);
+  }
+
+  /**
+   * ODF's filter closes the archive once it has read it, and its writer needs it open: the file is
+   * read a second time and written as it is read, each text unit replaced by ours (same input, same
+   * filter, so the same ids in the same order).
+   */
+  private void writeWhileRereading(OutputStream out) throws IOException {
+    Map<String, ITextUnit> ours = new LinkedHashMap<>();
+    for (ITextUnit tu : textUnits(events)) {
+      ours.put(tu.getId(), tu);
+    }
+    try (IFilter again = format.newFilter();
+        IFilterWriter writer = again.createFilterWriter()) {
+      again.open(new RawDocument(zipCopy.toUri(), "UTF-8", source, target));
+      writer.setOptions(target, "UTF-8");
+      writer.setOutput(out);
+      while (again.hasNext()) {
+        Event e = again.next();
+        if (e.isTextUnit() && ours.containsKey(e.getTextUnit().getId())) {
+          e = new Event(EventType.TEXT_UNIT, ours.get(e.getTextUnit().getId()));
+        }
+        writer.handleEvent(e);
+      }
+    } catch (RuntimeException e) {
+      throw new IOException("cannot write " + name + " as " + format + ": " + firstLine(e), e);
+    }
   }
 
   /** Per unit id: whether it was translated, whether flagged, and the notes to add. */
@@ -499,8 +543,7 @@ public final class OkapiDocument implements AutoCloseable {
         SegmentRecord rec = record(k);
         for (Finding f : r.findings()) {
           notes.add(
-              new XliffReviewMarks.Note(
-                  f.severity(), f.detector(), FindingText.describe(f, rec)));
+              new XliffReviewMarks.Note(f.severity(), f.detector(), FindingText.describe(f, rec)));
         }
       }
       if (translated || flagged || !notes.isEmpty()) {

@@ -175,7 +175,9 @@ final class XliffReviewMarks {
 
   private static Element child(Element parent, String ns, String name) {
     for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
-      if (c instanceof Element e && ns.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+      if (c instanceof Element e
+          && ns.equals(e.getNamespaceURI())
+          && name.equals(e.getLocalName())) {
         return e;
       }
     }

@@ -4,6 +4,8 @@ import dragoman.align.Bead;
 import dragoman.align.SegmentAlignment;
 import dragoman.export.ExportDocument;
 import dragoman.export.SegmentRecord;
+import dragoman.formats.FileFormat;
+import dragoman.formats.OkapiDocument;
 import dragoman.mt.Translation;
 import dragoman.mt.TranslationInfo;
 import dragoman.review.SegmentReview;
@@ -13,8 +15,6 @@ import dragoman.text.DocumentReader;
 import dragoman.text.InputSource;
 import dragoman.text.Language;
 import dragoman.text.Segment;
-import dragoman.formats.FileFormat;
-import dragoman.formats.OkapiDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -146,7 +146,8 @@ public final class DocumentProcessor {
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       file.write(out);
-      return new FileResult(new ExportDocument(doc.id(), doc.id(), file.records()), out.toByteArray());
+      return new FileResult(
+          new ExportDocument(doc.id(), doc.id(), file.records()), out.toByteArray());
     }
   }
 

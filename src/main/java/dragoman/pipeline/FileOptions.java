@@ -16,7 +16,8 @@ public record FileOptions(FileFormat inputFormat, ExportFormat xliff) {
 
   public FileOptions {
     if (xliff != ExportFormat.xliff && xliff != ExportFormat.xliff12) {
-      throw new IllegalArgumentException("the XLIFF output is xliff (2.1) or xliff12, not " + xliff);
+      throw new IllegalArgumentException(
+          "the XLIFF output is xliff (2.1) or xliff12, not " + xliff);
     }
   }
 }

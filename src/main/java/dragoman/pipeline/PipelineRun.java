@@ -38,9 +38,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * {@code dragoman run}: every document through the stages, in parallel up to {@code --jobs}, then
  * {@code OUT/<doc>.jsonl}, {@code .tmx}, {@code .xlf} (XLIFF 1.2 or 2.1) per document and {@code
  * OUT/index.html} over all of them; a translator's file (XLIFF, TMX, HTML, DOCX, ...) also comes
- * back in its own format as {@code OUT/<doc>.en.<ext>}, targets filled. Each file is written atomically; a document's manifest ({@link RunManifest}) is
- * written after its outputs, so {@code --resume} can trust it. A bad input is reported in one line
- * and the others go on.
+ * back in its own format as {@code OUT/<doc>.en.<ext>}, targets filled. Each file is written
+ * atomically; a document's manifest ({@link RunManifest}) is written after its outputs, so {@code
+ * --resume} can trust it. A bad input is reported in one line and the others go on.
  */
 public final class PipelineRun {
   /** Suffix of an English counterpart: {@code NAME.en.txt} next to {@code NAME.txt}. */
@@ -250,9 +250,7 @@ public final class PipelineRun {
       if (options.resume()) {
         var previous = RunManifest.read(manifestFile);
         if (previous.isPresent()
-            && previous
-                .get()
-                .matches(inputHash, counterpartHash, fingerprint(), options.out())) {
+            && previous.get().matches(inputHash, counterpartHash, fingerprint(), options.out())) {
           RunManifest m = previous.get();
           List<SegmentRecord> records =
               new SegmentRecordReader().read(options.out().resolve(id + ".jsonl"));

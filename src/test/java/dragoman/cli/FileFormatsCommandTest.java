@@ -56,7 +56,8 @@ class FileFormatsCommandTest {
     Files.writeString(in.resolve("letter.docx"), "Sehr geehrte Damen und Herren,\n");
     Files.writeString(
         in.resolve("french.xlf"),
-        new String(xlf, StandardCharsets.UTF_8).replace("source-language=\"de-DE\"", "source-language=\"fr-FR\""));
+        new String(xlf, StandardCharsets.UTF_8)
+            .replace("source-language=\"de-DE\"", "source-language=\"fr-FR\""));
     Files.copy(FILES.resolve("page.html"), in.resolve("page.html"));
     Path result = tmp.resolve("out");
     int code =
@@ -73,7 +74,8 @@ class FileFormatsCommandTest {
             "-o",
             result.toString());
     assertThat(code).as(stderr()).isEqualTo(1);
-    List<String> lines = stderr().lines().filter(l -> l.startsWith("dragoman translate: ")).toList();
+    List<String> lines =
+        stderr().lines().filter(l -> l.startsWith("dragoman translate: ")).toList();
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).contains("truncated.xlf: cannot read as xliff12");
     assertThat(lines.get(1)).contains("letter.docx: not a DOCX file (not a zip archive)");
@@ -96,7 +98,11 @@ class FileFormatsCommandTest {
     Path result = tmp.resolve("reviewed.xlf");
     int code =
         Main.execute(
-            "review", FILES.resolve("sample.xlf").toString(), "--no-grammar", "-o", result.toString());
+            "review",
+            FILES.resolve("sample.xlf").toString(),
+            "--no-grammar",
+            "-o",
+            result.toString());
     assertThat(code).as(stderr()).isZero();
     byte[] xlf = Files.readAllBytes(result);
     assertThat(XmlValidation.xliff12Errors(xlf)).isEmpty();
@@ -106,8 +112,7 @@ class FileFormatsCommandTest {
 
   @Test
   void segmentOfAnHtmlFileGivesTheSentencesTranslateSees() throws Exception {
-    int code =
-        Main.execute("segment", FILES.resolve("page.html").toString(), "--format", "txt");
+    int code = Main.execute("segment", FILES.resolve("page.html").toString(), "--format", "txt");
     assertThat(code).as(stderr()).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
         .containsExactly(
@@ -131,7 +136,8 @@ class FileFormatsCommandTest {
             + "\"severity\":\"MAJOR\"}]}}\n"
             + "{\"id\":\"doc#p0.s1\",\"doc\":\"doc\",\"start\":14,\"end\":20,\"de\":\"Danke.\"}\n");
     Path xlf = tmp.resolve("doc.xlf");
-    assertThat(Main.execute("export", jsonl.toString(), "--format", "xliff12", "-o", xlf.toString()))
+    assertThat(
+            Main.execute("export", jsonl.toString(), "--format", "xliff12", "-o", xlf.toString()))
         .as(stderr())
         .isZero();
     byte[] bytes = Files.readAllBytes(xlf);
@@ -210,17 +216,23 @@ class FileFormatsCommandTest {
     return a;
   }
 
-  private static String[] args(String command, String in, String flag, String value, List<String> rest) {
+  private static String[] args(
+      String command, String in, String flag, String value, List<String> rest) {
     List<String> a = new ArrayList<>(List.of(command, in, flag, value));
     a.addAll(rest);
     return a.toArray(String[]::new);
   }
 
   private static String[] args(
-      String command, String in, String flag, String value, String f2, String v2, List<String> rest) {
+      String command,
+      String in,
+      String flag,
+      String value,
+      String f2,
+      String v2,
+      List<String> rest) {
     List<String> a = new ArrayList<>(List.of(command, in, flag, value, f2, v2));
     a.addAll(rest);
     return a.toArray(String[]::new);
   }
-
 }

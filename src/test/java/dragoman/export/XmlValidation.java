@@ -1,14 +1,9 @@
 package dragoman.export;
 
 import java.io.ByteArrayInputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import net.sf.okapi.common.Event;
-import net.sf.okapi.common.LocaleId;
-import net.sf.okapi.common.resource.RawDocument;
-import net.sf.okapi.filters.xliff.XLIFFFilter;
-import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -18,6 +13,11 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import net.sf.okapi.common.Event;
+import net.sf.okapi.common.LocaleId;
+import net.sf.okapi.common.resource.RawDocument;
+import net.sf.okapi.filters.xliff.XLIFFFilter;
+import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -79,7 +79,7 @@ public final class XmlValidation {
     return errors;
   }
 
-/** Trans-units Okapi's XLIFF 1.2 filter reads from the file, failing on anything it cannot. */
+  /** Trans-units Okapi's XLIFF 1.2 filter reads from the file, failing on anything it cannot. */
   public static int okapiXliff12Units(byte[] xlf) throws Exception {
     int n = 0;
     try (XLIFFFilter f = new XLIFFFilter()) {

@@ -135,8 +135,7 @@ class FileRoundTripTest {
     assertThat(tus.getLength()).isEqualTo(5);
     for (int i = 0; i < 3; i++) {
       Element target = target12((Element) tus.item(i));
-      assertThat(target.getAttribute("state"))
-          .isIn("translated", "needs-review-translation");
+      assertThat(target.getAttribute("state")).isIn("translated", "needs-review-translation");
       assertThat(target.getAttribute("state-qualifier")).isEqualTo("mt-suggestion");
     }
     assertThat(target12((Element) tus.item(3))).as("translate=no gets no target").isNull();
@@ -222,7 +221,8 @@ class FileRoundTripTest {
     // title, h1, two sentences of the first paragraph, two of the second (split at <br>).
     assertThat(trip.segments()).isEqualTo(6);
     assertThat(trip.placeholderInputs())
-        .contains("Das ist <g1>sehr wichtig</g1> für uns.", "Lesen Sie <g1>den ganzen Text</g1> hier.");
+        .contains(
+            "Das ist <g1>sehr wichtig</g1> für uns.", "Lesen Sie <g1>den ganzen Text</g1> hier.");
     String html = new String(trip.out(), "UTF-8");
     assertThat(html)
         .contains("<script>var untouched = \"Nicht übersetzen\";</script>")
@@ -249,6 +249,15 @@ class FileRoundTripTest {
     assertThat(trip.placeholderInputs()).contains("Das ist <g1>sehr wichtig</g1> für uns.");
     assertThat(trip.out()[0]).isEqualTo((byte) 'P');
     assertSameUnitsAndCodes(in, trip.out(), FileFormat.docx);
+  }
+
+  @Test
+  void odtComesBackAsAnOdtWithItsBoldSpan() throws Exception {
+    byte[] in = OfficeFixtures.odt();
+    Trip trip = translate(in, FileFormat.odt);
+    assertThat(trip.segments()).isEqualTo(3);
+    assertThat(trip.placeholderInputs()).contains("Das ist <g1>sehr wichtig</g1> für uns.");
+    assertSameUnitsAndCodes(in, trip.out(), FileFormat.odt);
   }
 
   @Test

@@ -49,8 +49,7 @@ class InlineCodesTest {
   void placeholdersTheModelKeptPutTheirCodesAroundTheTranslatedWords() {
     TextFragment src = sample();
     InlineCodes.Masked m = InlineCodes.mask(src);
-    InlineCodes.Restored r =
-        InlineCodes.restore(m, "This<x1/> is <g2>very important</g2> for us.");
+    InlineCodes.Restored r = InlineCodes.restore(m, "This<x1/> is <g2>very important</g2> for us.");
     assertThat(r.unplaced()).isZero();
     assertThat(render(src, r.coded()))
         .isEqualTo("<b>This</b> is <a href=\"x\">very important</a> for us.<br/>");
@@ -81,8 +80,7 @@ class InlineCodesTest {
   void aPairOutOfOrderIsMovedToTheEndWholeWhileTheOthersStay() {
     TextFragment src = sample();
     InlineCodes.Masked m = InlineCodes.mask(src);
-    InlineCodes.Restored r =
-        InlineCodes.restore(m, "This<x1/> is </g2>very important<g2> for us.");
+    InlineCodes.Restored r = InlineCodes.restore(m, "This<x1/> is </g2>very important<g2> for us.");
     assertThat(r.unplaced()).isEqualTo(2);
     assertThat(render(src, r.coded()))
         .isEqualTo("<b>This</b> is very important for <a href=\"x\">us</a>.<br/>");
