@@ -5,6 +5,7 @@ import dragoman.export.SegmentRecord;
 import dragoman.formats.FileFormat;
 import dragoman.mt.ModelException;
 import dragoman.pipeline.DocumentBatch;
+import dragoman.pipeline.ExitCode;
 import dragoman.pipeline.FileInputs;
 import dragoman.pipeline.OutputRouter;
 import dragoman.pipeline.SourceContext;
@@ -100,8 +101,7 @@ final class ReviewCommand implements Callable<Integer> {
       description = "Write to this file (one input) or folder (several); default standard output.")
   Path out;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @Override
   public Integer call() {
@@ -114,7 +114,7 @@ final class ReviewCommand implements Callable<Integer> {
               .withGrammar(!noGrammar);
     } catch (IllegalArgumentException e) {
       System.err.println("dragoman review: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCode.USAGE.code();
     }
     PrintStream err = System.err;
     FileInputs.Split split;
@@ -122,27 +122,27 @@ final class ReviewCommand implements Callable<Integer> {
       split = input.split();
     } catch (IllegalArgumentException e) {
       err.println("dragoman review: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCode.USAGE.code();
     }
     var inputs = split.text();
     int count = inputs.sources().size() + split.files().size();
     if (source == null && reverseModel != null) {
       err.println("dragoman review: --reverse-model needs --source");
-      return ExitCodes.USAGE;
+      return ExitCode.USAGE.code();
     }
     if (source != null && count != 1) {
       err.println("dragoman review: --source goes with exactly one German document");
-      return ExitCodes.USAGE;
+      return ExitCode.USAGE.code();
     }
     SourceContext sourceContext;
     try {
       sourceContext = SourceContext.open(source, model, reverseModel, offline, err);
     } catch (BadInputException e) {
       err.println("dragoman review: " + e.oneLine());
-      return 1;
+      return ExitCode.SOME_FAILED.code();
     } catch (ModelException e) {
       err.println("dragoman review: " + e.oneLine());
-      return 1;
+      return ExitCode.SOME_FAILED.code();
     }
     Reviewer reviewer = new Reviewer(options, ReviewModel.load(), sourceContext.detectors());
     ReviewSummary summary = new ReviewSummary();
@@ -215,6 +215,6 @@ final class ReviewCommand implements Callable<Integer> {
             });
     sourceContext.close();
     summary.print(err, 8);
-    return outcome.failed() + files.failed() == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    return ExitCode.forFailures(outcome.failed() + files.failed()).code();
   }
 }

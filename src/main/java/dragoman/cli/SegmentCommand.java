@@ -3,6 +3,7 @@ package dragoman.cli;
 import dragoman.export.JsonlWriter;
 import dragoman.export.SegmentRecord;
 import dragoman.pipeline.DocumentBatch;
+import dragoman.pipeline.ExitCode;
 import dragoman.pipeline.FileInputs;
 import dragoman.pipeline.OutputRouter;
 import dragoman.text.DocumentReader;
@@ -55,8 +56,7 @@ final class SegmentCommand implements Callable<Integer> {
       description = "Write to this file (one input) or folder (several); default standard output.")
   Path out;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @Override
   public Integer call() {
@@ -65,7 +65,7 @@ final class SegmentCommand implements Callable<Integer> {
       split = input.split();
     } catch (IllegalArgumentException e) {
       System.err.println("dragoman segment: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCode.USAGE.code();
     }
     InputCollector.Collected inputs = split.text();
     PrintStream stdout = System.out;
@@ -86,7 +86,7 @@ final class SegmentCommand implements Callable<Integer> {
             "dragoman",
             (source, fileFormat, doc) ->
                 router.write(source.docId(), os -> write(doc.document().segments(), os)));
-    return outcome.failed() + files.failed() == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    return ExitCode.forFailures(outcome.failed() + files.failed()).code();
   }
 
   private void write(List<Segment> segments, OutputStream os) throws IOException {
