@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-exports saved JSONL results as the HTML viewer, TMX 1.4b, XLIFF 2.1 or TSV"
+      "Re-exports saved JSONL results as the HTML viewer, TMX 1.4b, XLIFF 2.1 (xliff), XLIFF 1.2"
+          + " (xliff12) or TSV"
           + " (German<TAB>English): segment records from run, segment, review or translate, or the"
           + " beads of align --format jsonl (each bead with German sentences is one segment, id"
           + " DOC#bN; beads with no German sentence are left out, with a notice).",
@@ -38,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       required = true,
-      description = "html, tmx, xliff or tsv.",
+      description = "html, tmx, xliff (2.1), xliff12 (1.2) or tsv.",
       paramLabel = "FORMAT")
   ExportFormat format;
 

@@ -64,11 +64,16 @@ final class RunFingerprint {
     return tree;
   }
 
-  static String of(RunOptions options, Stages stages) {
+  /**
+   * @param files how translators' files are read and which XLIFF is written: every component
+   *     changes an output, so the record goes in whole
+   */
+  static String of(RunOptions options, Stages stages, FileOptions files) {
     ObjectNode root = MAPPER.createObjectNode();
     String version = PipelineRun.class.getPackage().getImplementationVersion();
     root.put("dragoman", version == null ? "development" : version);
     root.set("options", options(options));
+    root.set("files", MAPPER.valueToTree(files));
     root.put("stages", stages.fingerprint());
     root.set(
         "model",

@@ -41,7 +41,7 @@ class ExportCommandTest {
     Path out = tmp.resolve("out");
     assertThat(Main.execute("run", in.toString(), "--out", out.toString(), "--offline")).isZero();
     Path jsonl = out.resolve("doc.jsonl");
-    for (String[] f : new String[][] {{"tmx", "doc.tmx"}, {"xliff", "doc.xlf"}}) {
+    for (String[] f : new String[][] {{"tmx", "doc.tmx"}, {"xliff12", "doc.xlf"}}) {
       Path again = tmp.resolve("again." + f[0]);
       assertThat(
               Main.execute("export", jsonl.toString(), "--format", f[0], "--out", again.toString()))

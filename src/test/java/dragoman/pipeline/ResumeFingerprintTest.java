@@ -124,22 +124,34 @@ class ResumeFingerprintTest {
   void theFingerprintChangesWithAGenerationOptionAndWithTheModelFiles() {
     Stages none = Stages.of(Optional.empty(), Optional.empty(), Optional.empty());
     GenerationOptions g = GenerationOptions.defaults();
-    assertThat(RunFingerprint.of(options(g.withNumBeams(4)), none))
-        .isNotEqualTo(RunFingerprint.of(options(g.withNumBeams(1)), none))
-        .isEqualTo(RunFingerprint.of(options(g.withNumBeams(4)), none));
-    assertThat(RunFingerprint.of(options(g).withJobs(3), none))
+    assertThat(RunFingerprint.of(options(g.withNumBeams(4)), none, FileOptions.DEFAULTS))
+        .isNotEqualTo(RunFingerprint.of(options(g.withNumBeams(1)), none, FileOptions.DEFAULTS))
+        .isEqualTo(RunFingerprint.of(options(g.withNumBeams(4)), none, FileOptions.DEFAULTS));
+    assertThat(RunFingerprint.of(options(g).withJobs(3), none, FileOptions.DEFAULTS))
         .as("--jobs changes no output")
-        .isEqualTo(RunFingerprint.of(options(g), none));
-    assertThat(RunFingerprint.of(options(g.withRuntime(g.runtime().withOffline(true))), none))
+        .isEqualTo(RunFingerprint.of(options(g), none, FileOptions.DEFAULTS));
+    assertThat(
+            RunFingerprint.of(
+                options(g.withRuntime(g.runtime().withOffline(true))), none, FileOptions.DEFAULTS))
         .as("--offline changes no output")
-        .isEqualTo(RunFingerprint.of(options(g), none));
-    assertThat(RunFingerprint.of(options(g.withRuntime(g.runtime().withMaxBatchTokens(7))), none))
+        .isEqualTo(RunFingerprint.of(options(g), none, FileOptions.DEFAULTS));
+    assertThat(
+            RunFingerprint.of(
+                options(g.withRuntime(g.runtime().withMaxBatchTokens(7))),
+                none,
+                FileOptions.DEFAULTS))
         .as("the batch size changes int8 outputs")
-        .isNotEqualTo(RunFingerprint.of(options(g), none));
+        .isNotEqualTo(RunFingerprint.of(options(g), none, FileOptions.DEFAULTS));
 
     Stages a = Stages.of(Optional.empty(), Optional.of(stageWith("sha256:aa")), Optional.empty());
     Stages b = Stages.of(Optional.empty(), Optional.of(stageWith("sha256:bb")), Optional.empty());
-    assertThat(RunFingerprint.of(options(g), a)).isNotEqualTo(RunFingerprint.of(options(g), b));
+    assertThat(RunFingerprint.of(options(g), a, FileOptions.DEFAULTS))
+        .isNotEqualTo(RunFingerprint.of(options(g), b, FileOptions.DEFAULTS));
+
+    FileOptions xliff21 = new FileOptions(null, dragoman.export.ExportFormat.xliff);
+    assertThat(RunFingerprint.of(options(g), none, xliff21))
+        .as("--xliff 2.1 writes another OUT/NAME.xlf")
+        .isNotEqualTo(RunFingerprint.of(options(g), none, FileOptions.DEFAULTS));
   }
 
   private static TranslationStage stageWith(String encoderHash) {
