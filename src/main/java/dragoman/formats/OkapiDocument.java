@@ -35,6 +35,7 @@ import net.sf.okapi.common.LocaleId;
 import net.sf.okapi.common.Range;
 import net.sf.okapi.common.filters.IFilter;
 import net.sf.okapi.common.filterwriter.IFilterWriter;
+import net.sf.okapi.common.resource.Code;
 import net.sf.okapi.common.resource.ITextUnit;
 import net.sf.okapi.common.resource.MultiEvent;
 import net.sf.okapi.common.resource.RawDocument;
@@ -235,6 +236,15 @@ public final class OkapiDocument implements AutoCloseable {
     for (int i = 0; i < coded.length(); i++) {
       char ch = coded.charAt(i);
       if (TextFragment.isMarker(ch)) {
+        // A line break (<br>, a DOCX break) parts the words on either side as a space would;
+        // dropped, "hier.<br>Danke." would read as one token and stay one sentence.
+        if (ch == TextFragment.MARKER_ISOLATED
+            && isLineBreak(content.getCode(TextFragment.toIndex(coded.charAt(i + 1))))
+            && !plain.isEmpty()
+            && !Character.isWhitespace(plain.charAt(plain.length() - 1))) {
+          plain.append(' ');
+          codedAt.add(i);
+        }
         i++;
         continue;
       }
@@ -263,6 +273,11 @@ public final class OkapiDocument implements AutoCloseable {
       ranges.add(new Range(start, end));
     }
     source.getSegments().create(ranges);
+  }
+
+  private static boolean isLineBreak(Code code) {
+    return Code.TYPE_LB.equals(code.getType())
+        || code.getData().regionMatches(true, 0, "<br", 0, 3);
   }
 
   /**

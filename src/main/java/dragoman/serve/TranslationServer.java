@@ -8,6 +8,7 @@ import dragoman.align.SentenceAligner;
 import dragoman.export.AlignmentWriter;
 import dragoman.export.JsonlWriter;
 import dragoman.export.SegmentRecord;
+import dragoman.formats.HtmlTranslation;
 import dragoman.mt.DynamicBatcher;
 import dragoman.mt.GenerationOptions;
 import dragoman.mt.Translation;
@@ -18,6 +19,7 @@ import dragoman.review.ReviewModel;
 import dragoman.review.ReviewOptions;
 import dragoman.review.Reviewer;
 import dragoman.review.SegmentReview;
+import dragoman.text.BadInputException;
 import dragoman.text.Document;
 import dragoman.text.DocumentSegmenter;
 import dragoman.text.Language;
@@ -68,19 +70,7 @@ public final class TranslationServer implements AutoCloseable {
    * What translates: the translator, how it counts a sentence's source tokens, and the source
    * tokens one call may hold.
    */
-  public record Engine(
-      Translator translator,
-      ToIntFunction<String> tokens,
-      int tokenBudget,
-      Optional<HtmlTranslation> html) {
-    public Engine(Translator translator, ToIntFunction<String> tokens, int tokenBudget) {
-      this(translator, tokens, tokenBudget, Optional.empty());
-    }
-
-    /** The same engine translating {@code format=html} through {@code html}. */
-    public Engine withHtml(HtmlTranslation html) {
-      return new Engine(translator, tokens, tokenBudget, Optional.of(html));
-    }
+  public record Engine(Translator translator, ToIntFunction<String> tokens, int tokenBudget) {
 
     /**
      * A Marian model with the budget of {@code dragoman translate}: {@link
@@ -370,7 +360,7 @@ public final class TranslationServer implements AutoCloseable {
     if (format == null) {
       format = "text";
     }
-    if (!format.equals("text") && !(format.equals("html") && engine.html().isPresent())) {
+    if (!format.equals("text") && !format.equals("html")) {
       throw ApiError.badRequest(format + " format is not supported");
     }
     if (format.equals("html")) {
@@ -424,27 +414,33 @@ public final class TranslationServer implements AutoCloseable {
     return answer;
   }
 
-  /** {@code format=html}: each page read, its sentences translated together, written back. */
+  /**
+   * {@code format=html}: each page read by {@link HtmlTranslation} (the path of {@code dragoman
+   * translate page.html}), the sentences of all pages translated together with every other
+   * request's, each page written back.
+   */
   private CompletableFuture<Map<String, Object>> translateHtml(
       List<String> texts, boolean batch, Object detected) throws ApiError {
-    HtmlTranslation html = engine.html().orElseThrow();
     List<HtmlTranslation.Page> pages = new ArrayList<>();
     List<String> sentences = new ArrayList<>();
-    for (String t : texts) {
-      try {
-        HtmlTranslation.Page page = html.read(t);
+    try {
+      for (String t : texts) {
+        HtmlTranslation.Page page = HtmlTranslation.read(t);
         pages.add(page);
         sentences.addAll(page.toTranslate());
-      } catch (dragoman.text.BadInputException e) {
-        throw ApiError.badRequest("Invalid request: " + e.getMessage());
       }
+    } catch (BadInputException e) {
+      pages.forEach(HtmlTranslation.Page::close);
+      throw ApiError.badRequest("Invalid request: " + e.getMessage());
     }
     CompletableFuture<List<Translation>> english;
     try {
       english = batcher.submit(sentences);
     } catch (DynamicBatcher.QueueFullException e) {
+      pages.forEach(HtmlTranslation.Page::close);
       throw new ApiError(429, "Slowdown: " + e.getMessage() + "; try again shortly");
     }
+    String model = engine.translator().modelName();
     CompletableFuture<Map<String, Object>> answer =
         english.thenApply(
             ts -> {
@@ -452,12 +448,7 @@ public final class TranslationServer implements AutoCloseable {
               int at = 0;
               for (HtmlTranslation.Page page : pages) {
                 int n = page.toTranslate().size();
-                try {
-                  out.add(
-                      page.write(ts.subList(at, at + n).stream().map(Translation::text).toList()));
-                } catch (IOException e) {
-                  throw new CompletionException(e);
-                }
+                out.add(page.write(ts.subList(at, at + n), model));
                 at += n;
               }
               Map<String, Object> result = new LinkedHashMap<>();
@@ -469,6 +460,7 @@ public final class TranslationServer implements AutoCloseable {
             });
     answer.whenComplete(
         (r, t) -> {
+          pages.forEach(HtmlTranslation.Page::close);
           if (t instanceof CancellationException) {
             english.cancel(false);
           }

@@ -104,6 +104,43 @@ class ServeCommandTest {
   }
 
   @Test
+  void htmlGetsTheSameEnglishFromTheServerAsFromTranslateWithItsTagsKept() throws Exception {
+    String html =
+        "<p>Die <b>Regierung</b> hat am <a href=\"montag.html\">Montag</a> neue"
+            + " Ma&szlig;nahmen beschlossen &amp; verk&uuml;ndet.</p>\n"
+            + "<p>Das <i>ist</i> ein Haus.</p>\n";
+    Path in = tmp.resolve("page.html");
+    Files.writeString(in, html);
+    Path translated = tmp.resolve("page.en.html");
+    int code =
+        Main.execute(
+            "translate", in.toString(), "--model", MODEL.toString(), "-o", translated.toString());
+    assertThat(code).isZero();
+    String cli = Files.readString(translated);
+
+    ObjectNode q =
+        object().put("q", html).put("source", "de").put("target", "en").put("format", "html");
+    String served = post("/translate", q).get("translatedText").asText();
+    assertThat(served).isEqualTo(cli);
+    // The markup survives translation: every tag balanced, the link's target kept, no German left.
+    for (String tag : List.of("p", "b", "a", "i")) {
+      assertThat(count(served, "<" + tag + ">") + count(served, "<" + tag + " "))
+          .as(tag)
+          .isEqualTo(count(served, "</" + tag + ">"))
+          .isEqualTo(count(html, "</" + tag + ">"));
+    }
+    assertThat(served).contains("href=\"montag.html\"").doesNotContain("Regierung");
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
   void reviewAnswersTheRecordsOfTheReviewCommand() throws Exception {
     String text =
         "Das Projekt wurde im Jahr 2019 gestartet. Es ist wichtig zu beachten, dass die"
