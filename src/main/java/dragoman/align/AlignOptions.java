@@ -1,33 +1,33 @@
 package dragoman.align;
 
 /**
- * Every knob of the sentence aligner in one flat value, with its default in plain sight. The
- * weights were set on the Text+Berg development document (eval/align-eval), not on any test set.
+ * Every knob of the sentence aligner in one flat value. Start from {@link #defaults()} and change
+ * what you need with the {@code with...} methods; each default is the {@code DEFAULT_...} constant
+ * next to its field. The weights were set on development data only (eval/align-tune); see
+ * eval/results/align.md.
  *
- * @param maxBeadSide most sentences on one side of a bead: 2 gives 1-1, 1-2, 2-1, 2-2; 3 (default)
- *     adds 1-3 and 3-1; 4 adds 1-4 and 4-1. 1-0 and 0-1 are always allowed.
- * @param lengthWeight weight of the Gale and Church (1993) length cost (default 1; the scale the
- *     other weights are measured in, nats)
+ * @param maxBeadSide most sentences on one side of a bead: 2 gives 1-1, 1-2, 2-1, 2-2; 3 adds 1-3
+ *     and 3-1; 4 adds 1-4 and 4-1 (1-0 and 0-1 are always allowed)
+ * @param lengthWeight weight of the Gale and Church (1993) length cost, the scale the other weights
+ *     are measured in (nats)
  * @param anchors whether lexical anchors (numbers, cognates and names, punctuation) are scored
- *     (default true)
- * @param anchorMatchBonus cost removed for each anchor found on both sides of a bead (default 2)
- * @param anchorMissPenalty cost added for each anchor of a bead found on one side only (default 1)
- * @param numberWeight how many word anchors a number counts as (default 2: numbers rarely change in
+ * @param anchorMatchBonus cost removed for each anchor found on both sides of a bead
+ * @param anchorMissPenalty cost added for each anchor of a bead found on one side only
+ * @param numberWeight how many word anchors a number counts as (numbers rarely change in
  *     translation, words do)
  * @param punctuationPenalty cost per question mark, exclamation mark, quote, parenthesis or colon
- *     present on one side of a bead and missing on the other (default 0.3)
+ *     on one side of a bead only
  * @param cognateSimilarity least Jaro-Winkler similarity (Commons Text) for two words to count as
- *     cognates or the same name (default 0.9)
+ *     cognates or the same name
  * @param translationWeight weight of the translation similarity (Bleualign) cost per sentence of a
- *     bead (default 5)
+ *     bead
  * @param translationThreshold chrF (0..1) at which a bead's translation similarity is neutral:
- *     above it a bead is cheaper than its length cost alone, below it dearer (default 0.25)
+ *     above it a bead is cheaper than its length cost alone, below it dearer
  * @param fullSearchCells largest number of DP cells (source x target sentences) searched in full;
- *     longer documents are aligned coarse-to-fine (default 4,000,000)
- * @param band half-width in sentences of the band searched around a coarser level's path (default
- *     12)
+ *     longer documents are aligned coarse-to-fine
+ * @param band half-width in sentences of the band searched around a coarser level's path
  * @param translationBand half-width of the band around the path without translation in which
- *     translation similarity is scored; bounds the chrF calls (default 8)
+ *     translation similarity is scored; bounds the similarity calls
  */
 public record AlignOptions(
     int maxBeadSide,
@@ -44,6 +44,66 @@ public record AlignOptions(
     int band,
     int translationBand) {
 
+  /**
+   * Most sentences on one side of a bead: 2 gives 1-1, 1-2, 2-1, 2-2; 3 adds 1-3 and 3-1; 4 adds
+   * 1-4 and 4-1 (1-0 and 0-1 are always allowed).
+   */
+  public static final int DEFAULT_MAX_BEAD_SIDE = 3;
+
+  /**
+   * Weight of the Gale and Church (1993) length cost, the scale the other weights are measured in
+   * (nats).
+   */
+  public static final double DEFAULT_LENGTH_WEIGHT = 1.0;
+
+  /** Whether lexical anchors (numbers, cognates and names, punctuation) are scored. */
+  public static final boolean DEFAULT_ANCHORS = true;
+
+  /** Cost removed for each anchor found on both sides of a bead. */
+  public static final double DEFAULT_ANCHOR_MATCH_BONUS = 2.0;
+
+  /** Cost added for each anchor of a bead found on one side only. */
+  public static final double DEFAULT_ANCHOR_MISS_PENALTY = 1.0;
+
+  /** How many word anchors a number counts as (numbers rarely change in translation, words do). */
+  public static final double DEFAULT_NUMBER_WEIGHT = 2.0;
+
+  /**
+   * Cost per question mark, exclamation mark, quote, parenthesis or colon on one side of a bead
+   * only.
+   */
+  public static final double DEFAULT_PUNCTUATION_PENALTY = 0.3;
+
+  /**
+   * Least Jaro-Winkler similarity (Commons Text) for two words to count as cognates or the same
+   * name.
+   */
+  public static final double DEFAULT_COGNATE_SIMILARITY = 0.9;
+
+  /** Weight of the translation similarity (Bleualign) cost per sentence of a bead. */
+  public static final double DEFAULT_TRANSLATION_WEIGHT = 5.0;
+
+  /**
+   * chrF (0..1) at which a bead's translation similarity is neutral: above it a bead is cheaper
+   * than its length cost alone, below it dearer.
+   */
+  public static final double DEFAULT_TRANSLATION_THRESHOLD = 0.25;
+
+  /**
+   * Largest number of DP cells (source x target sentences) searched in full; longer documents are
+   * aligned coarse-to-fine.
+   */
+  public static final long DEFAULT_FULL_SEARCH_CELLS = 4_000_000L;
+
+  /** Half-width in sentences of the band searched around a coarser level's path. */
+  public static final int DEFAULT_BAND = 12;
+
+  /**
+   * Half-width of the band around the path without translation in which translation similarity is
+   * scored; bounds the similarity calls.
+   */
+  public static final int DEFAULT_TRANSLATION_BAND = 8;
+
   public AlignOptions {
     if (maxBeadSide < 2 || maxBeadSide > 4) {
       throw new IllegalArgumentException("maxBeadSide must be 2, 3 or 4, not " + maxBeadSide);
@@ -53,30 +113,27 @@ public record AlignOptions(
     }
   }
 
+  /** Every field at its {@code DEFAULT_...} value. */
   public static AlignOptions defaults() {
-    return new AlignOptions(3, 1.0, true, 2.0, 1.0, 2.0, 0.3, 0.9, 5.0, 0.25, 4_000_000L, 12, 8);
+    return new AlignOptions(
+        DEFAULT_MAX_BEAD_SIDE,
+        DEFAULT_LENGTH_WEIGHT,
+        DEFAULT_ANCHORS,
+        DEFAULT_ANCHOR_MATCH_BONUS,
+        DEFAULT_ANCHOR_MISS_PENALTY,
+        DEFAULT_NUMBER_WEIGHT,
+        DEFAULT_PUNCTUATION_PENALTY,
+        DEFAULT_COGNATE_SIMILARITY,
+        DEFAULT_TRANSLATION_WEIGHT,
+        DEFAULT_TRANSLATION_THRESHOLD,
+        DEFAULT_FULL_SEARCH_CELLS,
+        DEFAULT_BAND,
+        DEFAULT_TRANSLATION_BAND);
   }
 
-  public AlignOptions withAnchors(boolean on) {
+  public AlignOptions withMaxBeadSide(int value) {
     return new AlignOptions(
-        maxBeadSide,
-        lengthWeight,
-        on,
-        anchorMatchBonus,
-        anchorMissPenalty,
-        numberWeight,
-        punctuationPenalty,
-        cognateSimilarity,
-        translationWeight,
-        translationThreshold,
-        fullSearchCells,
-        band,
-        translationBand);
-  }
-
-  public AlignOptions withMaxBeadSide(int max) {
-    return new AlignOptions(
-        max,
+        value,
         lengthWeight,
         anchors,
         anchorMatchBonus,
@@ -91,13 +148,13 @@ public record AlignOptions(
         translationBand);
   }
 
-  public AlignOptions withAnchorWeights(double matchBonus, double missPenalty) {
+  public AlignOptions withLengthWeight(double value) {
     return new AlignOptions(
         maxBeadSide,
-        lengthWeight,
+        value,
         anchors,
-        matchBonus,
-        missPenalty,
+        anchorMatchBonus,
+        anchorMissPenalty,
         numberWeight,
         punctuationPenalty,
         cognateSimilarity,
@@ -108,7 +165,109 @@ public record AlignOptions(
         translationBand);
   }
 
-  public AlignOptions withTranslationWeights(double weight, double threshold) {
+  public AlignOptions withAnchors(boolean value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        value,
+        anchorMatchBonus,
+        anchorMissPenalty,
+        numberWeight,
+        punctuationPenalty,
+        cognateSimilarity,
+        translationWeight,
+        translationThreshold,
+        fullSearchCells,
+        band,
+        translationBand);
+  }
+
+  public AlignOptions withAnchorMatchBonus(double value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        anchors,
+        value,
+        anchorMissPenalty,
+        numberWeight,
+        punctuationPenalty,
+        cognateSimilarity,
+        translationWeight,
+        translationThreshold,
+        fullSearchCells,
+        band,
+        translationBand);
+  }
+
+  public AlignOptions withAnchorMissPenalty(double value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        anchors,
+        anchorMatchBonus,
+        value,
+        numberWeight,
+        punctuationPenalty,
+        cognateSimilarity,
+        translationWeight,
+        translationThreshold,
+        fullSearchCells,
+        band,
+        translationBand);
+  }
+
+  public AlignOptions withNumberWeight(double value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        anchors,
+        anchorMatchBonus,
+        anchorMissPenalty,
+        value,
+        punctuationPenalty,
+        cognateSimilarity,
+        translationWeight,
+        translationThreshold,
+        fullSearchCells,
+        band,
+        translationBand);
+  }
+
+  public AlignOptions withPunctuationPenalty(double value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        anchors,
+        anchorMatchBonus,
+        anchorMissPenalty,
+        numberWeight,
+        value,
+        cognateSimilarity,
+        translationWeight,
+        translationThreshold,
+        fullSearchCells,
+        band,
+        translationBand);
+  }
+
+  public AlignOptions withCognateSimilarity(double value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        anchors,
+        anchorMatchBonus,
+        anchorMissPenalty,
+        numberWeight,
+        punctuationPenalty,
+        value,
+        translationWeight,
+        translationThreshold,
+        fullSearchCells,
+        band,
+        translationBand);
+  }
+
+  public AlignOptions withTranslationWeight(double value) {
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
@@ -118,14 +277,31 @@ public record AlignOptions(
         numberWeight,
         punctuationPenalty,
         cognateSimilarity,
-        weight,
-        threshold,
+        value,
+        translationThreshold,
         fullSearchCells,
         band,
         translationBand);
   }
 
-  public AlignOptions withSearch(long fullCells, int bandWidth, int translationBandWidth) {
+  public AlignOptions withTranslationThreshold(double value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        anchors,
+        anchorMatchBonus,
+        anchorMissPenalty,
+        numberWeight,
+        punctuationPenalty,
+        cognateSimilarity,
+        translationWeight,
+        value,
+        fullSearchCells,
+        band,
+        translationBand);
+  }
+
+  public AlignOptions withFullSearchCells(long value) {
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
@@ -137,8 +313,42 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
-        fullCells,
-        bandWidth,
-        translationBandWidth);
+        value,
+        band,
+        translationBand);
+  }
+
+  public AlignOptions withBand(int value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        anchors,
+        anchorMatchBonus,
+        anchorMissPenalty,
+        numberWeight,
+        punctuationPenalty,
+        cognateSimilarity,
+        translationWeight,
+        translationThreshold,
+        fullSearchCells,
+        value,
+        translationBand);
+  }
+
+  public AlignOptions withTranslationBand(int value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        anchors,
+        anchorMatchBonus,
+        anchorMissPenalty,
+        numberWeight,
+        punctuationPenalty,
+        cognateSimilarity,
+        translationWeight,
+        translationThreshold,
+        fullSearchCells,
+        band,
+        value);
   }
 }

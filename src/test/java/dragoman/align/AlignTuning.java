@@ -23,12 +23,14 @@ public final class AlignTuning {
         AlignOptions o0 =
             AlignOptions.defaults()
                 .withAnchors(Double.parseDouble(f[0]) >= 0)
-                .withAnchorWeights(Double.parseDouble(f[0]), Double.parseDouble(f[1]))
-                .withTranslationWeights(Double.parseDouble(f[2]), Double.parseDouble(f[3]))
+                .withAnchorMatchBonus(Double.parseDouble(f[0]))
+                .withAnchorMissPenalty(Double.parseDouble(f[1]))
+                .withTranslationWeight(Double.parseDouble(f[2]))
+                .withTranslationThreshold(Double.parseDouble(f[3]))
                 .withMaxBeadSide(Integer.parseInt(f[4]));
         AlignOptions o = o0;
         if (f.length > 5) {
-          o = o.withSearch(o.fullSearchCells(), o.band(), Integer.parseInt(f[5]));
+          o = o.withTranslationBand(Integer.parseInt(f[5]));
         }
         run(
             args[k],
@@ -63,7 +65,8 @@ public final class AlignTuning {
         for (double miss : new double[] {0, 0.3, 1}) {
           run(
               "anchors " + bonus + " " + miss,
-              new SentenceAligner(base.withAnchorWeights(bonus, miss), sim),
+              new SentenceAligner(
+                  base.withAnchorMatchBonus(bonus).withAnchorMissPenalty(miss), sim),
               de,
               fr,
               null,
@@ -76,7 +79,7 @@ public final class AlignTuning {
         for (double th : new double[] {0.15, 0.25, 0.35}) {
           run(
               "trans " + w + " " + th,
-              new SentenceAligner(base.withTranslationWeights(w, th), sim),
+              new SentenceAligner(base.withTranslationWeight(w).withTranslationThreshold(th), sim),
               de,
               fr,
               gde,

@@ -144,7 +144,8 @@ class SentenceAlignerTest {
   @Test
   void longDocumentsAreAlignedCoarseToFineWithTheSameResult() {
     AlignmentInputs data = AlignmentInputs.synthetic(150);
-    AlignOptions small = AlignOptions.defaults().withSearch(20_000, 12, 15);
+    AlignOptions small =
+        AlignOptions.defaults().withFullSearchCells(20_000).withBand(12).withTranslationBand(15);
     List<Bead> full = aligner.align(data.source(), data.target());
     List<Bead> banded = new SentenceAligner(small).align(data.source(), data.target());
     assertCoversMonotonically(banded, data.source().size(), data.target().size());
