@@ -1,7 +1,5 @@
 package dragoman.align;
 
-import dragoman.mt.Translation;
-import dragoman.mt.Translator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,18 +63,6 @@ public final class SentenceAligner {
   /** Aligns without any translation: length and (if on) lexical anchors. */
   public List<Bead> align(List<String> source, List<String> target) {
     return align(source, target, Translations.none());
-  }
-
-  /**
-   * Translates the source sentences with {@code translator} (German into the target's language) and
-   * aligns with translation similarity.
-   */
-  public List<Bead> align(List<String> source, List<String> target, Translator translator) {
-    List<String> texts = new ArrayList<>(source.size());
-    for (Translation t : translator.translate(source)) {
-      texts.add(t.text());
-    }
-    return align(source, target, Translations.ofSource(texts));
   }
 
   public List<Bead> align(List<String> source, List<String> target, Translations translations) {
