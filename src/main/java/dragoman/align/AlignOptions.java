@@ -10,6 +10,9 @@ package dragoman.align;
  *     and 3-1; 4 adds 1-4 and 4-1 (1-0 and 0-1 are always allowed)
  * @param lengthWeight weight of the Gale and Church (1993) length cost, the scale the other weights
  *     are measured in (nats)
+ * @param loneLengthCost most length cost (nats) of a 1-0 or 0-1 bead, prior apart: Gale and
+ *     Church's normal model prices a lone long sentence far above merging it into a neighbour, so
+ *     deletions are never found
  * @param anchors whether lexical anchors (numbers, cognates and names, punctuation) are scored
  * @param anchorMatchBonus cost removed for each anchor found on both sides of a bead
  * @param anchorMissPenalty cost added for each anchor of a bead found on one side only
@@ -21,8 +24,11 @@ package dragoman.align;
  *     cognates or the same name
  * @param translationWeight weight of the translation similarity (Bleualign) cost per sentence of a
  *     bead
- * @param translationThreshold chrF (0..1) at which a bead's translation similarity is neutral:
- *     above it a bead is cheaper than its length cost alone, below it dearer
+ * @param translationThreshold normalised similarity (0 for random pairs of the bead's shape, 1 for
+ *     identical text) at which a bead's translation similarity is neutral: above it a bead is
+ *     cheaper than its length cost alone, below it dearer
+ * @param randomPairs random span pairs of each bead shape whose mean similarity normalises that
+ *     shape's similarities (vecalign's normalisation)
  * @param fullSearchCells largest number of DP cells (source x target sentences) searched in full;
  *     longer documents are aligned coarse-to-fine
  * @param band half-width in sentences of the band searched around a coarser level's path
@@ -32,6 +38,7 @@ package dragoman.align;
 public record AlignOptions(
     int maxBeadSide,
     double lengthWeight,
+    double loneLengthCost,
     boolean anchors,
     double anchorMatchBonus,
     double anchorMissPenalty,
@@ -40,6 +47,7 @@ public record AlignOptions(
     double cognateSimilarity,
     double translationWeight,
     double translationThreshold,
+    int randomPairs,
     long fullSearchCells,
     int band,
     int translationBand) {
@@ -55,6 +63,13 @@ public record AlignOptions(
    * (nats).
    */
   public static final double DEFAULT_LENGTH_WEIGHT = 1.0;
+
+  /**
+   * Most length cost (nats) of a 1-0 or 0-1 bead, prior apart: Gale and Church's normal model
+   * prices a lone long sentence far above merging it into a neighbour, so deletions are never
+   * found.
+   */
+  public static final double DEFAULT_LONE_LENGTH_COST = Double.POSITIVE_INFINITY;
 
   /** Whether lexical anchors (numbers, cognates and names, punctuation) are scored. */
   public static final boolean DEFAULT_ANCHORS = true;
@@ -84,10 +99,17 @@ public record AlignOptions(
   public static final double DEFAULT_TRANSLATION_WEIGHT = 5.0;
 
   /**
-   * chrF (0..1) at which a bead's translation similarity is neutral: above it a bead is cheaper
-   * than its length cost alone, below it dearer.
+   * Normalised similarity (0 for random pairs of the bead's shape, 1 for identical text) at which a
+   * bead's translation similarity is neutral: above it a bead is cheaper than its length cost
+   * alone, below it dearer.
    */
   public static final double DEFAULT_TRANSLATION_THRESHOLD = 0.25;
+
+  /**
+   * Random span pairs of each bead shape whose mean similarity normalises that shape's similarities
+   * (vecalign's normalisation).
+   */
+  public static final int DEFAULT_RANDOM_PAIRS = 200;
 
   /**
    * Largest number of DP cells (source x target sentences) searched in full; longer documents are
@@ -118,6 +140,7 @@ public record AlignOptions(
     return new AlignOptions(
         DEFAULT_MAX_BEAD_SIDE,
         DEFAULT_LENGTH_WEIGHT,
+        DEFAULT_LONE_LENGTH_COST,
         DEFAULT_ANCHORS,
         DEFAULT_ANCHOR_MATCH_BONUS,
         DEFAULT_ANCHOR_MISS_PENALTY,
@@ -126,6 +149,7 @@ public record AlignOptions(
         DEFAULT_COGNATE_SIMILARITY,
         DEFAULT_TRANSLATION_WEIGHT,
         DEFAULT_TRANSLATION_THRESHOLD,
+        DEFAULT_RANDOM_PAIRS,
         DEFAULT_FULL_SEARCH_CELLS,
         DEFAULT_BAND,
         DEFAULT_TRANSLATION_BAND);
@@ -135,6 +159,7 @@ public record AlignOptions(
     return new AlignOptions(
         value,
         lengthWeight,
+        loneLengthCost,
         anchors,
         anchorMatchBonus,
         anchorMissPenalty,
@@ -143,6 +168,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        randomPairs,
         fullSearchCells,
         band,
         translationBand);
@@ -152,6 +178,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         value,
+        loneLengthCost,
         anchors,
         anchorMatchBonus,
         anchorMissPenalty,
@@ -160,6 +187,26 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        randomPairs,
+        fullSearchCells,
+        band,
+        translationBand);
+  }
+
+  public AlignOptions withLoneLengthCost(double value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        value,
+        anchors,
+        anchorMatchBonus,
+        anchorMissPenalty,
+        numberWeight,
+        punctuationPenalty,
+        cognateSimilarity,
+        translationWeight,
+        translationThreshold,
+        randomPairs,
         fullSearchCells,
         band,
         translationBand);
@@ -169,6 +216,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
+        loneLengthCost,
         value,
         anchorMatchBonus,
         anchorMissPenalty,
@@ -177,6 +225,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        randomPairs,
         fullSearchCells,
         band,
         translationBand);
@@ -186,6 +235,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
+        loneLengthCost,
         anchors,
         value,
         anchorMissPenalty,
@@ -194,6 +244,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        randomPairs,
         fullSearchCells,
         band,
         translationBand);
@@ -203,6 +254,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
+        loneLengthCost,
         anchors,
         anchorMatchBonus,
         value,
@@ -211,6 +263,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        randomPairs,
         fullSearchCells,
         band,
         translationBand);
@@ -220,6 +273,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
+        loneLengthCost,
         anchors,
         anchorMatchBonus,
         anchorMissPenalty,
@@ -228,6 +282,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        randomPairs,
         fullSearchCells,
         band,
         translationBand);
@@ -237,6 +292,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
+        loneLengthCost,
         anchors,
         anchorMatchBonus,
         anchorMissPenalty,
@@ -245,6 +301,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        randomPairs,
         fullSearchCells,
         band,
         translationBand);
@@ -254,6 +311,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
+        loneLengthCost,
         anchors,
         anchorMatchBonus,
         anchorMissPenalty,
@@ -262,6 +320,7 @@ public record AlignOptions(
         value,
         translationWeight,
         translationThreshold,
+        randomPairs,
         fullSearchCells,
         band,
         translationBand);
@@ -271,6 +330,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
+        loneLengthCost,
         anchors,
         anchorMatchBonus,
         anchorMissPenalty,
@@ -279,6 +339,7 @@ public record AlignOptions(
         cognateSimilarity,
         value,
         translationThreshold,
+        randomPairs,
         fullSearchCells,
         band,
         translationBand);
@@ -288,6 +349,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
+        loneLengthCost,
         anchors,
         anchorMatchBonus,
         anchorMissPenalty,
@@ -295,6 +357,26 @@ public record AlignOptions(
         punctuationPenalty,
         cognateSimilarity,
         translationWeight,
+        value,
+        randomPairs,
+        fullSearchCells,
+        band,
+        translationBand);
+  }
+
+  public AlignOptions withRandomPairs(int value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        loneLengthCost,
+        anchors,
+        anchorMatchBonus,
+        anchorMissPenalty,
+        numberWeight,
+        punctuationPenalty,
+        cognateSimilarity,
+        translationWeight,
+        translationThreshold,
         value,
         fullSearchCells,
         band,
@@ -305,6 +387,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
+        loneLengthCost,
         anchors,
         anchorMatchBonus,
         anchorMissPenalty,
@@ -313,6 +396,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        randomPairs,
         value,
         band,
         translationBand);
@@ -322,6 +406,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
+        loneLengthCost,
         anchors,
         anchorMatchBonus,
         anchorMissPenalty,
@@ -330,6 +415,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        randomPairs,
         fullSearchCells,
         value,
         translationBand);
@@ -339,6 +425,7 @@ public record AlignOptions(
     return new AlignOptions(
         maxBeadSide,
         lengthWeight,
+        loneLengthCost,
         anchors,
         anchorMatchBonus,
         anchorMissPenalty,
@@ -347,6 +434,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        randomPairs,
         fullSearchCells,
         band,
         value);

@@ -78,7 +78,8 @@ public final class SentenceAligner {
     int[] sourceLengths = GaleChurchCost.lengths(source);
     int[] targetLengths = GaleChurchCost.lengths(target);
     BeadScorer length =
-        new GaleChurchCost(sourceLengths, targetLengths, types, options.lengthWeight());
+        new GaleChurchCost(
+            sourceLengths, targetLengths, types, options.lengthWeight(), options.loneLengthCost());
     BeadScorer cheap =
         options.anchors()
             ? BeadScorer.sum(length, new LexicalAnchors(source, target, options))
@@ -88,7 +89,8 @@ public final class SentenceAligner {
             sourceLengths,
             targetLengths,
             cheap,
-            (s, t) -> new GaleChurchCost(s, t, types, options.lengthWeight()),
+            (s, t) ->
+                new GaleChurchCost(s, t, types, options.lengthWeight(), options.loneLengthCost()),
             options.fullSearchCells(),
             options.band());
     if (!translations.any() || n == 0 || m == 0) {
@@ -143,7 +145,8 @@ public final class SentenceAligner {
         sim,
         weight,
         options.translationThreshold(),
-        options.maxBeadSide());
+        options.maxBeadSide(),
+        options.randomPairs());
   }
 
   private static void requireSize(List<String> translation, int expected, String side) {
