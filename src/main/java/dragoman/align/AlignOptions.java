@@ -56,7 +56,7 @@ public record AlignOptions(
    * Most sentences on one side of a bead: 2 gives 1-1, 1-2, 2-1, 2-2; 3 adds 1-3 and 3-1; 4 adds
    * 1-4 and 4-1 (1-0 and 0-1 are always allowed).
    */
-  public static final int DEFAULT_MAX_BEAD_SIDE = 3;
+  public static final int DEFAULT_MAX_BEAD_SIDE = 4;
 
   /**
    * Weight of the Gale and Church (1993) length cost, the scale the other weights are measured in
@@ -69,7 +69,7 @@ public record AlignOptions(
    * prices a lone long sentence far above merging it into a neighbour, so deletions are never
    * found.
    */
-  public static final double DEFAULT_LONE_LENGTH_COST = Double.POSITIVE_INFINITY;
+  public static final double DEFAULT_LONE_LENGTH_COST = 0.0;
 
   /** Whether lexical anchors (numbers, cognates and names, punctuation) are scored. */
   public static final boolean DEFAULT_ANCHORS = true;
@@ -96,14 +96,14 @@ public record AlignOptions(
   public static final double DEFAULT_COGNATE_SIMILARITY = 0.9;
 
   /** Weight of the translation similarity (Bleualign) cost per sentence of a bead. */
-  public static final double DEFAULT_TRANSLATION_WEIGHT = 5.0;
+  public static final double DEFAULT_TRANSLATION_WEIGHT = 10.0;
 
   /**
    * Normalised similarity (0 for random pairs of the bead's shape, 1 for identical text) at which a
    * bead's translation similarity is neutral: above it a bead is cheaper than its length cost
    * alone, below it dearer.
    */
-  public static final double DEFAULT_TRANSLATION_THRESHOLD = 0.25;
+  public static final double DEFAULT_TRANSLATION_THRESHOLD = 0.1;
 
   /**
    * Random span pairs of each bead shape whose mean similarity normalises that shape's similarities

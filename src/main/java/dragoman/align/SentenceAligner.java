@@ -96,8 +96,7 @@ public final class SentenceAligner {
     if (!translations.any() || n == 0 || m == 0) {
       return path;
     }
-    List<BeadScorer> scorers = new ArrayList<>();
-    scorers.add(cheap);
+    List<BeadScorer.Bounded> scorers = new ArrayList<>();
     int sides =
         (translations.ofSource().isPresent() ? 1 : 0)
             + (translations.ofTarget().isPresent() ? 1 : 0);
@@ -118,10 +117,10 @@ public final class SentenceAligner {
                         source, target, t, TranslationSimilarityCost.Translated.TARGET, weight)));
     BeadSearch.Band band =
         BeadSearch.Band.around(BeadSearch.corners(path), n, m, options.translationBand());
-    return search.search(BeadScorer.sum(scorers.toArray(BeadScorer[]::new)), band);
+    return search.search(cheap, BeadScorer.Bounded.sum(scorers), band);
   }
 
-  private BeadScorer translationCost(
+  private BeadScorer.Bounded translationCost(
       List<String> source,
       List<String> target,
       List<String> translation,
@@ -130,7 +129,7 @@ public final class SentenceAligner {
     return costWith(similarity, source, target, translation, translated, weight);
   }
 
-  private <P> BeadScorer costWith(
+  private <P> BeadScorer.Bounded costWith(
       TranslationSimilarityCost.Similarity<P> sim,
       List<String> source,
       List<String> target,
@@ -147,6 +146,42 @@ public final class SentenceAligner {
         options.translationThreshold(),
         options.maxBeadSide(),
         options.randomPairs());
+  }
+
+  /** Total characters of one side over the other's beyond which {@link #lengthMismatch} speaks. */
+  public static final double MISMATCH_RATIO = 2.0;
+
+  /**
+   * A one-line notice when one side has more than {@link #MISMATCH_RATIO} times the characters of
+   * the other: most of the longer side will stay unlinked (1-0 or 0-1), which is right for a
+   * partial translation and a sign of the wrong file otherwise.
+   */
+  public static Optional<String> lengthMismatch(List<String> source, List<String> target) {
+    long s = 0;
+    for (String x : source) {
+      s += x.codePointCount(0, x.length());
+    }
+    long t = 0;
+    for (String x : target) {
+      t += x.codePointCount(0, x.length());
+    }
+    if (s == 0 || t == 0 || Math.max(s, t) <= MISMATCH_RATIO * Math.min(s, t)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            java.util.Locale.ROOT,
+            "the source has %s (%,d characters) and the target %s (%,d characters), %.1f times"
+                + " as much on one side: most of the longer side will stay unlinked",
+            count(source.size()),
+            s,
+            count(target.size()),
+            t,
+            Math.max(s, t) / (double) Math.min(s, t)));
+  }
+
+  private static String count(int sentences) {
+    return sentences + (sentences == 1 ? " sentence" : " sentences");
   }
 
   private static void requireSize(List<String> translation, int expected, String side) {

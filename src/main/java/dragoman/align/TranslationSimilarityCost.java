@@ -25,7 +25,7 @@ import java.util.List;
  *
  * @param <P> a text prepared for comparison
  */
-public final class TranslationSimilarityCost<P> implements BeadScorer {
+public final class TranslationSimilarityCost<P> implements BeadScorer.Bounded {
   /**
    * A sentence-level similarity in [0, 1] of a hypothesis (machine translation) to a reference.
    *
@@ -121,6 +121,12 @@ public final class TranslationSimilarityCost<P> implements BeadScorer {
       return 0;
     }
     return weight * (a + b) / 2.0 * (threshold - similarity(i, a, j, b));
+  }
+
+  /** The normalised similarity is at most 1, so a bead costs at least this. */
+  @Override
+  public double floor(int a, int b) {
+    return a == 0 || b == 0 ? 0 : weight * (a + b) / 2.0 * (threshold - 1);
   }
 
   /**

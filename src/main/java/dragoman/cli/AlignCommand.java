@@ -31,10 +31,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Sentence alignment of a German source with a target (English by default; the aligner itself"
-          + " works for any pair): a bead search over 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1"
-          + " links scoring sentence lengths (Gale and Church 1993), lexical anchors (numbers,"
-          + " names, cognates, punctuation) and, given a translation of one side, its chrF"
-          + " similarity to the other side (as Bleualign).",
+          + " works for any pair): a bead search over 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1, 1-0"
+          + " and 0-1 links scoring sentence lengths (Gale and Church 1993), lexical anchors"
+          + " (numbers, names, cognates, punctuation) and, given a translation of one side or of"
+          + " both, its chrF similarity to the other side (as Bleualign), normalised by that of"
+          + " random sentence pairs (as vecalign).",
       "Writes the alignment to standard output unless --out names a file."
     })
 final class AlignCommand implements Callable<Integer> {
@@ -103,7 +104,7 @@ final class AlignCommand implements Callable<Integer> {
       names = "--max-bead-side",
       paramLabel = "N",
       description = "Most sentences on one side of a link: 2, 3 or 4 (default: ${DEFAULT-VALUE}).",
-      defaultValue = "3")
+      defaultValue = "" + AlignOptions.DEFAULT_MAX_BEAD_SIDE)
   int maxBeadSide;
 
   @Option(
@@ -149,6 +150,9 @@ final class AlignCommand implements Callable<Integer> {
               + (src.isEmpty() ? source : target)
               + " has no sentences; every sentence of the other side is left unaligned");
     }
+    SentenceAligner.lengthMismatch(src, tgt)
+        .ifPresent(
+            m -> err.println("dragoman align: notice: " + source + ", " + target + ": " + m));
     SentenceAligner aligner = new SentenceAligner(options);
     List<Bead> beads;
     if (model != null && !src.isEmpty() && !tgt.isEmpty()) {
