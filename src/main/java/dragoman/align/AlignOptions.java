@@ -27,6 +27,8 @@ package dragoman.align;
  * @param translationThreshold normalised similarity (0 for random pairs of the bead's shape, 1 for
  *     identical text) at which a bead's translation similarity is neutral: above it a bead is
  *     cheaper than its length cost alone, below it dearer
+ * @param translationAnchorWeight factor on lexical anchors found between the translation and the
+ *     other side (same language, so every longer word can match); 0 leaves them out
  * @param randomPairs random span pairs of each bead shape whose mean similarity normalises that
  *     shape's similarities (vecalign's normalisation)
  * @param fullSearchCells largest number of DP cells (source x target sentences) searched in full;
@@ -47,6 +49,7 @@ public record AlignOptions(
     double cognateSimilarity,
     double translationWeight,
     double translationThreshold,
+    double translationAnchorWeight,
     int randomPairs,
     long fullSearchCells,
     int band,
@@ -96,7 +99,7 @@ public record AlignOptions(
   public static final double DEFAULT_COGNATE_SIMILARITY = 0.9;
 
   /** Weight of the translation similarity (Bleualign) cost per sentence of a bead. */
-  public static final double DEFAULT_TRANSLATION_WEIGHT = 10.0;
+  public static final double DEFAULT_TRANSLATION_WEIGHT = 5.0;
 
   /**
    * Normalised similarity (0 for random pairs of the bead's shape, 1 for identical text) at which a
@@ -104,6 +107,12 @@ public record AlignOptions(
    * alone, below it dearer.
    */
   public static final double DEFAULT_TRANSLATION_THRESHOLD = 0.1;
+
+  /**
+   * Factor on lexical anchors found between the translation and the other side (same language, so
+   * every longer word can match); 0 leaves them out.
+   */
+  public static final double DEFAULT_TRANSLATION_ANCHOR_WEIGHT = 0.5;
 
   /**
    * Random span pairs of each bead shape whose mean similarity normalises that shape's similarities
@@ -149,6 +158,7 @@ public record AlignOptions(
         DEFAULT_COGNATE_SIMILARITY,
         DEFAULT_TRANSLATION_WEIGHT,
         DEFAULT_TRANSLATION_THRESHOLD,
+        DEFAULT_TRANSLATION_ANCHOR_WEIGHT,
         DEFAULT_RANDOM_PAIRS,
         DEFAULT_FULL_SEARCH_CELLS,
         DEFAULT_BAND,
@@ -168,6 +178,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         band,
@@ -187,6 +198,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         band,
@@ -206,6 +218,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         band,
@@ -225,6 +238,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         band,
@@ -244,6 +258,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         band,
@@ -263,6 +278,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         band,
@@ -282,6 +298,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         band,
@@ -301,6 +318,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         band,
@@ -320,6 +338,7 @@ public record AlignOptions(
         value,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         band,
@@ -339,6 +358,7 @@ public record AlignOptions(
         cognateSimilarity,
         value,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         band,
@@ -357,6 +377,27 @@ public record AlignOptions(
         punctuationPenalty,
         cognateSimilarity,
         translationWeight,
+        value,
+        translationAnchorWeight,
+        randomPairs,
+        fullSearchCells,
+        band,
+        translationBand);
+  }
+
+  public AlignOptions withTranslationAnchorWeight(double value) {
+    return new AlignOptions(
+        maxBeadSide,
+        lengthWeight,
+        loneLengthCost,
+        anchors,
+        anchorMatchBonus,
+        anchorMissPenalty,
+        numberWeight,
+        punctuationPenalty,
+        cognateSimilarity,
+        translationWeight,
+        translationThreshold,
         value,
         randomPairs,
         fullSearchCells,
@@ -377,6 +418,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         value,
         fullSearchCells,
         band,
@@ -396,6 +438,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         value,
         band,
@@ -415,6 +458,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         value,
@@ -434,6 +478,7 @@ public record AlignOptions(
         cognateSimilarity,
         translationWeight,
         translationThreshold,
+        translationAnchorWeight,
         randomPairs,
         fullSearchCells,
         band,

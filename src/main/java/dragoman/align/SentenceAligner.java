@@ -96,6 +96,25 @@ public final class SentenceAligner {
     if (!translations.any() || n == 0 || m == 0) {
       return path;
     }
+    List<BeadScorer> cheapParts = new ArrayList<>(List.of(cheap));
+    if (options.translationAnchorWeight() > 0) {
+      double w = options.translationAnchorWeight();
+      translations
+          .ofSource()
+          .ifPresent(
+              t -> {
+                LexicalAnchors a = new LexicalAnchors(t, target, options);
+                cheapParts.add((i, x, j, y) -> w * a.cost(i, x, j, y));
+              });
+      translations
+          .ofTarget()
+          .ifPresent(
+              t -> {
+                LexicalAnchors a = new LexicalAnchors(source, t, options);
+                cheapParts.add((i, x, j, y) -> w * a.cost(i, x, j, y));
+              });
+    }
+    BeadScorer withTranslation = BeadScorer.sum(cheapParts.toArray(BeadScorer[]::new));
     List<BeadScorer.Bounded> scorers = new ArrayList<>();
     int sides =
         (translations.ofSource().isPresent() ? 1 : 0)
@@ -117,7 +136,7 @@ public final class SentenceAligner {
                         source, target, t, TranslationSimilarityCost.Translated.TARGET, weight)));
     BeadSearch.Band band =
         BeadSearch.Band.around(BeadSearch.corners(path), n, m, options.translationBand());
-    return search.search(cheap, BeadScorer.Bounded.sum(scorers), band);
+    return search.search(withTranslation, BeadScorer.Bounded.sum(scorers), band);
   }
 
   private BeadScorer.Bounded translationCost(

@@ -138,6 +138,7 @@ public final class AlignTuning {
             case "translationWeight" -> o.withTranslationWeight(Double.parseDouble(v));
             case "translationThreshold" -> o.withTranslationThreshold(Double.parseDouble(v));
             case "loneLengthCost" -> o.withLoneLengthCost(Double.parseDouble(v));
+            case "translationAnchorWeight" -> o.withTranslationAnchorWeight(Double.parseDouble(v));
             case "randomPairs" -> o.withRandomPairs(Integer.parseInt(v));
             case "lengthWeight" -> o.withLengthWeight(Double.parseDouble(v));
             case "translationBand" -> o.withTranslationBand(Integer.parseInt(v));
