@@ -120,20 +120,22 @@ public final class SentenceAligner {
         (translations.ofSource().isPresent() ? 1 : 0)
             + (translations.ofTarget().isPresent() ? 1 : 0);
     double weight = options.translationWeight() / sides;
-    translations
-        .ofSource()
-        .ifPresent(
-            t ->
-                scorers.add(
-                    translationCost(
-                        source, target, t, TranslationSimilarityCost.Translated.SOURCE, weight)));
-    translations
-        .ofTarget()
-        .ifPresent(
-            t ->
-                scorers.add(
-                    translationCost(
-                        source, target, t, TranslationSimilarityCost.Translated.TARGET, weight)));
+    if (weight > 0) {
+      translations
+          .ofSource()
+          .ifPresent(
+              t ->
+                  scorers.add(
+                      translationCost(
+                          source, target, t, TranslationSimilarityCost.Translated.SOURCE, weight)));
+      translations
+          .ofTarget()
+          .ifPresent(
+              t ->
+                  scorers.add(
+                      translationCost(
+                          source, target, t, TranslationSimilarityCost.Translated.TARGET, weight)));
+    }
     BeadSearch.Band band =
         BeadSearch.Band.around(BeadSearch.corners(path), n, m, options.translationBand());
     return search.search(withTranslation, BeadScorer.Bounded.sum(scorers), band);

@@ -108,6 +108,30 @@ final class AlignCommand implements Callable<Integer> {
   int maxBeadSide;
 
   @Option(
+      names = "--translation-weight",
+      paramLabel = "W",
+      description =
+          "Weight of the translation's chrF similarity per sentence of a link, 0 for none (default:"
+              + " ${DEFAULT-VALUE}).")
+  double translationWeight = AlignOptions.DEFAULT_TRANSLATION_WEIGHT;
+
+  @Option(
+      names = "--translation-anchor-weight",
+      paramLabel = "W",
+      description =
+          "Factor on the lexical anchors (words, numbers, names) shared by the translation and the"
+              + " other side, 0 for none (default: ${DEFAULT-VALUE}).")
+  double translationAnchorWeight = AlignOptions.DEFAULT_TRANSLATION_ANCHOR_WEIGHT;
+
+  @Option(
+      names = "--lone-length-cost",
+      paramLabel = "NATS",
+      description =
+          "Most length cost of a sentence left unlinked (1-0 or 0-1), its prior apart;"
+              + " \"Infinity\" prices it as Gale and Church (1993) do (default: ${DEFAULT-VALUE}).")
+  double loneLengthCost = AlignOptions.DEFAULT_LONE_LENGTH_COST;
+
+  @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
       description = "Write here (atomically) instead of standard output.")
@@ -127,8 +151,19 @@ final class AlignCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--max-bead-side must be 2, 3 or 4");
     }
+    if (translationWeight < 0 || translationAnchorWeight < 0 || !(loneLengthCost >= 0)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--translation-weight, --translation-anchor-weight and --lone-length-cost must not be"
+              + " negative");
+    }
     AlignOptions options =
-        AlignOptions.defaults().withAnchors(!noAnchors).withMaxBeadSide(maxBeadSide);
+        AlignOptions.defaults()
+            .withAnchors(!noAnchors)
+            .withMaxBeadSide(maxBeadSide)
+            .withTranslationWeight(translationWeight)
+            .withTranslationAnchorWeight(translationAnchorWeight)
+            .withLoneLengthCost(loneLengthCost);
     SentenceListReader reader = new SentenceListReader();
     List<String> src;
     List<String> tgt;
