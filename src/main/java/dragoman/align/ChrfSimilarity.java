@@ -28,45 +28,130 @@ public final class ChrfSimilarity
    * @param keys distinct n-grams, {@code order - 1} in the top 3 bits and a hash below, ascending
    * @param counts occurrences of each key
    * @param totals n-grams of each order, repeats included (index order - 1)
+   * @param codePoints the text without whitespace, for {@link #join}
    */
-  public record Profile(long[] keys, int[] counts, int[] totals) {}
+  public record Profile(long[] keys, int[] counts, int[] totals, int[] codePoints) {}
 
   @Override
   public Profile prepare(String text) {
     int[] cps = PythonWhitespace.codePointsWithoutSpace(text);
     int len = cps.length;
+    long[] grams = new long[totals(len, new int[ORDER])];
+    int g = 0;
+    for (int p = 0; p < len; p++) {
+      g = grams(cps, p, 1, grams, g);
+    }
+    Arrays.sort(grams);
+    return counted(grams, grams.length, cps);
+  }
+
+  /**
+   * The profile of the sentences joined, from theirs: their n-grams merged (each is sorted) with
+   * the n-grams that cross a junction, so a span costs a merge rather than a sort. Equal to {@code
+   * prepare(String.join(" ", sentences))}.
+   */
+  @Override
+  public Profile join(java.util.List<String> sentences, java.util.List<Profile> parts) {
+    int len = 0;
+    for (Profile p : parts) {
+      len += p.codePoints.length;
+    }
+    int[] cps = new int[len];
+    int at = 0;
+    long[] crossing = new long[parts.size() * ORDER * ORDER];
+    int c = 0;
+    for (int k = 0; k < parts.size(); k++) {
+      int[] part = parts.get(k).codePoints;
+      System.arraycopy(part, 0, cps, at, part.length);
+      at += part.length;
+    }
+    // n-grams starting before a junction and ending after it, each counted at the first junction
+    // it crosses (it starts at or after the one before).
+    int previous = 0;
+    at = 0;
+    for (int k = 0; k + 1 < parts.size(); k++) {
+      at += parts.get(k).codePoints.length;
+      for (int p = Math.max(previous, at - ORDER + 1); p < at; p++) {
+        c = grams(cps, p, at - p + 1, crossing, c);
+      }
+      previous = at;
+    }
+    Arrays.sort(crossing, 0, c);
+    Profile acc = counted(crossing, c, new int[0]);
+    for (Profile p : parts) {
+      acc = merge(acc, p);
+    }
     int[] totals = new int[ORDER];
+    totals(len, totals);
+    return new Profile(acc.keys, acc.counts, totals, cps);
+  }
+
+  /** Fills totals for a text of {@code len} code points; returns their sum. */
+  private static int totals(int len, int[] totals) {
     int all = 0;
     for (int n = 1; n <= ORDER; n++) {
       totals[n - 1] = Math.max(0, len - n + 1);
       all += totals[n - 1];
     }
-    long[] grams = new long[all];
-    int g = 0;
-    for (int p = 0; p < len; p++) {
-      long h = 0x9E3779B97F4A7C15L;
-      for (int n = 1; n <= ORDER && p + n <= len; n++) {
-        h = (h ^ cps[p + n - 1]) * 0x100000001B3L;
-        grams[g++] = ((long) (n - 1) << 61) | (mix(h) & HASH_MASK);
+    return all;
+  }
+
+  /** Writes the keys of the n-grams at {@code p} of orders minOrder..ORDER that fit; returns g. */
+  private static int grams(int[] cps, int p, int minOrder, long[] into, int g) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (int n = 1; n <= ORDER && p + n <= cps.length; n++) {
+      h = (h ^ cps[p + n - 1]) * 0x100000001B3L;
+      if (n >= minOrder) {
+        into[g++] = ((long) (n - 1) << 61) | (mix(h) & HASH_MASK);
       }
     }
-    Arrays.sort(grams);
+    return g;
+  }
+
+  /** Run-length counts of the first {@code n} sorted keys. */
+  private static Profile counted(long[] sorted, int n, int[] cps) {
     int distinct = 0;
-    for (int k = 0; k < all; k++) {
-      if (k == 0 || grams[k] != grams[k - 1]) {
+    for (int k = 0; k < n; k++) {
+      if (k == 0 || sorted[k] != sorted[k - 1]) {
         distinct++;
       }
     }
     long[] keys = new long[distinct];
     int[] counts = new int[distinct];
     int d = -1;
-    for (int k = 0; k < all; k++) {
-      if (k == 0 || grams[k] != grams[k - 1]) {
-        keys[++d] = grams[k];
+    for (int k = 0; k < n; k++) {
+      if (k == 0 || sorted[k] != sorted[k - 1]) {
+        keys[++d] = sorted[k];
       }
       counts[d]++;
     }
-    return new Profile(keys, counts, totals);
+    int[] totals = new int[ORDER];
+    totals(cps.length, totals);
+    return new Profile(keys, counts, totals, cps);
+  }
+
+  /** The union of two profiles' keys with counts added (totals and code points not kept). */
+  private static Profile merge(Profile x, Profile y) {
+    long[] a = x.keys;
+    long[] b = y.keys;
+    long[] keys = new long[a.length + b.length];
+    int[] counts = new int[keys.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i] < b[j])) {
+        keys[n] = a[i];
+        counts[n++] = x.counts[i++];
+      } else if (i >= a.length || b[j] < a[i]) {
+        keys[n] = b[j];
+        counts[n++] = y.counts[j++];
+      } else {
+        keys[n] = a[i];
+        counts[n++] = x.counts[i++] + y.counts[j++];
+      }
+    }
+    return new Profile(Arrays.copyOf(keys, n), Arrays.copyOf(counts, n), null, null);
   }
 
   @Override

@@ -35,6 +35,14 @@ public final class TranslationSimilarityCost<P> implements BeadScorer.Bounded {
     P prepare(String text);
 
     double score(P hypothesis, P reference);
+
+    /**
+     * The prepared text of consecutive sentences joined by a space, given each one prepared; by
+     * default prepared afresh from the joined text.
+     */
+    default P join(List<String> sentences, List<P> parts) {
+      return prepare(String.join(" ", sentences));
+    }
   }
 
   /** Which side the translation is of. */
@@ -91,25 +99,36 @@ public final class TranslationSimilarityCost<P> implements BeadScorer.Bounded {
   }
 
   /**
-   * The mean raw similarity of {@code pairs} random span pairs for each shape (a, b), a and b in
-   * 1..maxSide, drawn with a fixed seed so that an alignment is reproducible; 0 where a side has
-   * fewer sentences than the shape needs.
+   * The mean raw similarity of {@code pairs} random span pairs for each bead shape (a, b) with both
+   * sides in 1..maxSide: at each of {@code pairs} random source and target positions drawn with a
+   * fixed seed (so that an alignment is reproducible), the spans of every size starting there are
+   * compared, so the spans are prepared once for all shapes. 0 where a side has fewer sentences
+   * than the shape needs.
    */
   private double[][] randomSimilarity(int maxSide, int pairs) {
     double[][] out = new double[maxSide + 1][maxSide + 1];
+    int[][] seen = new int[maxSide + 1][maxSide + 1];
     java.util.Random rng = new java.util.Random(20191103L);
     int n = source.size();
     int m = target.size();
+    if (n == 0 || m == 0) {
+      return out;
+    }
+    for (int k = 0; k < pairs; k++) {
+      int i = rng.nextInt(n);
+      int j = rng.nextInt(m);
+      for (int a = 1; a <= maxSide && i + a <= n; a++) {
+        for (int b = 1; b <= maxSide && j + b <= m; b++) {
+          if (a == 1 || b == 1 || a == b) {
+            out[a][b] += rawSimilarity(i, a, j, b);
+            seen[a][b]++;
+          }
+        }
+      }
+    }
     for (int a = 1; a <= maxSide; a++) {
       for (int b = 1; b <= maxSide; b++) {
-        if (a > n || b > m || pairs <= 0) {
-          continue;
-        }
-        double sum = 0;
-        for (int k = 0; k < pairs; k++) {
-          sum += rawSimilarity(rng.nextInt(n - a + 1), a, rng.nextInt(m - b + 1), b);
-        }
-        out[a][b] = Math.min(0.99, sum / pairs);
+        out[a][b] = seen[a][b] == 0 ? 0 : Math.min(0.99, out[a][b] / seen[a][b]);
       }
     }
     return out;
@@ -183,15 +202,27 @@ public final class TranslationSimilarityCost<P> implements BeadScorer.Bounded {
     P get(int from, int count) {
       P p = prepared.get(count).get(from);
       if (p == null && !blank[count][from]) {
-        String text =
-            count == 1
-                ? sentences.get(from)
-                : String.join(" ", sentences.subList(from, from + count));
-        if (text.isBlank()) {
-          blank[count][from] = true;
-          return null;
+        List<String> span = sentences.subList(from, from + count);
+        if (count == 1) {
+          if (span.get(0).isBlank()) {
+            blank[count][from] = true;
+            return null;
+          }
+          p = similarity.prepare(span.get(0));
+        } else {
+          List<P> parts = new ArrayList<>(count);
+          for (int k = 0; k < count; k++) {
+            P part = get(from + k, 1);
+            if (part != null) {
+              parts.add(part);
+            }
+          }
+          if (parts.isEmpty()) {
+            blank[count][from] = true;
+            return null;
+          }
+          p = similarity.join(span, parts);
         }
-        p = similarity.prepare(text);
         prepared.get(count).set(from, p);
         order.addLast(new long[] {count, from});
         if (order.size() > LIVE) {

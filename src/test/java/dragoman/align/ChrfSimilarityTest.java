@@ -30,6 +30,27 @@ class ChrfSimilarityTest {
   }
 
   @Test
+  void aJoinedProfileEqualsTheProfileOfTheJoinedText() throws Exception {
+    List<String> lines =
+        Files.readAllLines(Path.of("eval/data/wmt21/newstest2021.de-en.src.de")).subList(0, 60);
+    List<List<String>> spans = new java.util.ArrayList<>();
+    for (int k = 0; k + 3 <= lines.size(); k += 3) {
+      spans.add(lines.subList(k, k + 3));
+    }
+    // Short and empty sentences: n-grams that cross two junctions at once.
+    spans.add(List.of("Ja", "x", "", "Nein."));
+    spans.add(List.of("a", "b"));
+    for (List<String> span : spans) {
+      List<ChrfSimilarity.Profile> parts = span.stream().map(similarity::prepare).toList();
+      ChrfSimilarity.Profile joined = similarity.join(span, parts);
+      ChrfSimilarity.Profile direct = similarity.prepare(String.join(" ", span));
+      assertThat(joined.keys()).isEqualTo(direct.keys());
+      assertThat(joined.counts()).isEqualTo(direct.counts());
+      assertThat(joined.totals()).isEqualTo(direct.totals());
+    }
+  }
+
+  @Test
   void whitespaceIsIgnoredAndDisjointTextsScoreZero() {
     assertThat(
             similarity.score(similarity.prepare("Piz Bernina"), similarity.prepare("PizBernina")))
