@@ -4,8 +4,11 @@ import dragoman.mt.GenerationOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The translation flags, mapped onto {@link GenerationOptions} and nothing else. */
-final class GenerationFlags {
+/**
+ * The translation flags, mapped onto {@link GenerationOptions} and nothing else. Public so that
+ * other launchers of the pipeline (the Spark job) take the same flags as {@code run}.
+ */
+public final class GenerationFlags {
   @Option(
       names = "--model",
       paramLabel = "DIR",
@@ -56,7 +59,7 @@ final class GenerationFlags {
    *
    * @throws IllegalArgumentException naming the flag, for a negative count (0 means automatic)
    */
-  GenerationOptions options() {
+  public GenerationOptions options() {
     notNegative("--beam", beam);
     notNegative("--max-batch-tokens", maxBatchTokens);
     notNegative("--threads", threads);
@@ -75,6 +78,11 @@ final class GenerationFlags {
       o = o.withBatchWorkers(batchWorkers);
     }
     return o.withQuantized(quantized).withOffline(offline);
+  }
+
+  /** {@code --model}, or null to look where the README says. */
+  public Path model() {
+    return model;
   }
 
   private static void notNegative(String flag, Integer value) {
