@@ -39,21 +39,23 @@ final class DocumentJob {
       int partitions,
       PartitionTask.AfterDocument afterDocument) {
     DocumentInputs.Listed listed = DocumentInputs.list(spark, inputs, includes, partitions);
+    // Counted by the tasks: Spark applies a task's accumulator updates once, for the attempt that
+    // succeeded, so the counts cost no second pass over the table.
+    PartitionTask.Counters counters = PartitionTask.Counters.register(spark.sparkContext());
     Dataset<Row> emitted =
         listed
             .documents()
             .mapPartitions(
-                new PartitionTask(settings, afterDocument), Encoders.row(SegmentTable.EMITTED));
+                new PartitionTask(settings, counters, afterDocument),
+                Encoders.row(SegmentTable.EMITTED));
     String table = out.replaceAll("/+$", "") + "/" + TABLE;
     SegmentTable.columns(emitted).write().mode(SaveMode.Overwrite).parquet(table);
 
-    Dataset<Row> written = spark.read().parquet(table);
     List<String> errors = new ArrayList<>(listed.problems());
-    for (Row r : written.where(col("error").isNotNull()).select("error").collectAsList()) {
+    Dataset<Row> failed = spark.read().parquet(table).where(col("error").isNotNull());
+    for (Row r : failed.select("error").collectAsList()) {
       errors.add(r.getString(0));
     }
-    long segments = written.where(col("error").isNull()).count();
-    long documents = written.where(col("error").isNull()).select("doc").distinct().count();
-    return new Result(documents, segments, errors);
+    return new Result(counters.documents().value(), counters.segments().value(), errors);
   }
 }

@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * One partition of documents through the core's {@link DocumentProcessor}, with this executor's
@@ -42,11 +44,23 @@ final class PartitionTask implements MapPartitionsFunction<Row, Row> {
     void after(int partition, int attempt, int documentInPartition);
   }
 
+  /** Documents done and their segment rows, summed over the successful task attempts. */
+  record Counters(LongAccumulator documents, LongAccumulator segments) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static Counters register(SparkContext sc) {
+      return new Counters(
+          sc.longAccumulator("dragoman documents"), sc.longAccumulator("dragoman segments"));
+    }
+  }
+
   private final JobSettings settings;
+  private final Counters counters;
   private final AfterDocument afterDocument;
 
-  PartitionTask(JobSettings settings, AfterDocument afterDocument) {
+  PartitionTask(JobSettings settings, Counters counters, AfterDocument afterDocument) {
     this.settings = settings;
+    this.counters = counters;
     this.afterDocument = afterDocument;
   }
 
@@ -186,6 +200,8 @@ final class PartitionTask implements MapPartitionsFunction<Row, Row> {
     for (SegmentRecord r : doc.records()) {
       out.add(SegmentTable.segment(r));
     }
+    counters.documents().add(1);
+    counters.segments().add(doc.records().size());
   }
 
   private static String name(Row row) {

@@ -133,14 +133,15 @@ class SparkRunTest {
     Map<String, byte[]> want = jsonlFiles(runOut);
     Map<String, byte[]> got = jsonlFiles(jobOut);
     assertThat(got.keySet()).isEqualTo(want.keySet());
-    assertThat(want).hasSize(7);
+    assertThat(want.keySet()).hasSize(7).contains("sub/nested.jsonl");
     for (String doc : want.keySet()) {
       assertThat(new String(got.get(doc), StandardCharsets.UTF_8))
           .as(doc)
           .isEqualTo(new String(want.get(doc), StandardCharsets.UTF_8));
     }
     if (!modelArgs.isEmpty()) {
-      assertThat(new String(want.get("paired.jsonl"), StandardCharsets.UTF_8))
+      // Translated (an aligned segment's English is the counterpart's, without "mt").
+      assertThat(new String(want.get("legacy.jsonl"), StandardCharsets.UTF_8))
           .contains("\"mt\":{\"model\":\"tiny-marian\"");
     }
 
@@ -223,11 +224,18 @@ class SparkRunTest {
   }
 
   /** The job's table as sorted JSON rows (nulls left out). */
+  // Spark's to_json leaves null fields out, as the JSONL does.
   private static List<String> table(
       JobSettings settings, Path out, PartitionTask.AfterDocument after) {
     List<String> inputs = settings.args().subList(0, 1);
-    DocumentJob.run(spark, settings, inputs, List.of("*.txt"), out.toString(), 3, after);
+    DocumentJob.Result result =
+        DocumentJob.run(spark, settings, inputs, List.of("*.txt"), out.toString(), 3, after);
     Dataset<Row> t = spark.read().parquet(out.resolve(DocumentJob.TABLE).toString());
+    // The counts come from the successful attempts only, like the rows.
+    assertThat(result.segments()).isEqualTo(t.where(col("error").isNull()).count());
+    assertThat(result.documents())
+        .isEqualTo(t.where(col("error").isNull()).select("doc").distinct().count());
+    assertThat(result.errors()).hasSize((int) t.where(col("error").isNotNull()).count());
     Column all =
         struct(java.util.Arrays.stream(t.columns()).map(c -> col(c)).toArray(Column[]::new));
     return t.select(to_json(all)).collectAsList().stream()
@@ -263,9 +271,9 @@ class SparkRunTest {
 
   private static Map<String, byte[]> jsonlFiles(Path dir) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
-    try (Stream<Path> s = Files.list(dir)) {
+    try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
-        out.put(p.getFileName().toString(), Files.readAllBytes(p));
+        out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
       }
     }
     return out;
