@@ -4,6 +4,7 @@ import dragoman.export.ExportDocument;
 import dragoman.export.ExportFormat;
 import dragoman.export.SegmentRecordReader;
 import dragoman.io.AtomicFile;
+import dragoman.pipeline.ExitCode;
 import dragoman.pipeline.PipelineRun;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,12 +22,17 @@ import picocli.CommandLine.Parameters;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-exports saved JSONL results (from run, review, translate or align) as the HTML viewer,"
-          + " TMX 1.4b, XLIFF 2.1 or TSV (German<TAB>English).",
+      "Re-exports saved JSONL results as the HTML viewer, TMX 1.4b, XLIFF 2.1 or TSV"
+          + " (German<TAB>English): segment records from run, segment, review or translate, or the"
+          + " beads of align --format jsonl (each bead with German sentences is one segment, id"
+          + " DOC#bN; beads with no German sentence are left out, with a notice).",
       "Writes to standard output unless --out names a file."
     })
 final class ExportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE.jsonl", description = "Saved segment records.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE.jsonl",
+      description = "Segment records or alignment beads, one JSON object a line.")
   Path input;
 
   @Option(
@@ -41,24 +48,30 @@ final class ExportCommand implements Callable<Integer> {
       description = "Write here (atomically) instead of standard output.")
   Path out;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @Override
   public Integer call() throws IOException {
     PrintStream err = System.err;
     if (!Files.isRegularFile(input)) {
       err.println("dragoman export: " + input + ": no such file; give a JSONL file from run");
-      return 1;
+      return ExitCode.SOME_FAILED.code();
     }
     List<ExportDocument> docs;
     try {
-      String name = input.getFileName().toString();
-      String fallback = name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name;
-      docs = SegmentRecordReader.byDocument(new SegmentRecordReader().read(input), fallback);
+      SegmentRecordReader.Loaded loaded = new SegmentRecordReader().load(input);
+      if (loaded.beadsWithoutGerman() > 0) {
+        err.println(
+            "dragoman export: notice: "
+                + input
+                + ": "
+                + loaded.beadsWithoutGerman()
+                + " alignment beads with no German sentence (0-1) left out");
+      }
+      docs = SegmentRecordReader.byDocument(loaded.records(), SegmentRecordReader.docOf(input));
     } catch (SegmentRecordReader.BadRecordException | NoSuchFileException e) {
       err.println("dragoman export: " + e.getMessage());
-      return 1;
+      return ExitCode.SOME_FAILED.code();
     }
     if (out == null) {
       format.write(docs, PipelineRun.TITLE, List.of(), System.out);
@@ -66,6 +79,6 @@ final class ExportCommand implements Callable<Integer> {
     } else {
       AtomicFile.write(out, os -> format.write(docs, PipelineRun.TITLE, List.of(), os));
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -77,9 +77,8 @@ public final class PipelineRun {
           + (int) outcomes.stream().filter(o -> o.status() == Status.FAILED).count();
     }
 
-    /** 0 when everything was done, 1 when some inputs failed (DESIGN.md exit codes). */
     public int exitCode() {
-      return failed() == 0 ? 0 : 1;
+      return ExitCode.forFailures(failed()).code();
     }
   }
 
@@ -89,12 +88,14 @@ public final class PipelineRun {
   private final Stages stages;
   private final PrintStream err;
   private final DocumentProcessor processor;
+  private final String fingerprint;
 
   public PipelineRun(RunOptions options, Stages stages, PrintStream err) {
     this.options = options;
     this.stages = stages;
     this.err = err;
     this.processor = new DocumentProcessor(stages);
+    this.fingerprint = RunFingerprint.of(options, stages);
   }
 
   public Summary run() throws IOException {
@@ -226,18 +227,26 @@ public final class PipelineRun {
     long t0 = System.nanoTime();
     String id = source.docId();
     try {
-      byte[] bytes = source.readBytes(DocumentReader.DEFAULT_MAX_BYTES);
+      byte[] bytes;
+      try {
+        bytes = source.readBytes(DocumentReader.DEFAULT_MAX_BYTES);
+      } catch (IOException e) {
+        throw BadInputException.cannotRead(source.displayName(), e);
+      }
       Path cpath = counterpartOf(source);
-      byte[] cbytes = cpath == null ? null : Files.readAllBytes(cpath);
+      byte[] cbytes;
+      try {
+        cbytes = cpath == null ? null : Files.readAllBytes(cpath);
+      } catch (IOException e) {
+        throw BadInputException.cannotRead(cpath.toString(), e);
+      }
       String inputHash = Sha256.of(bytes);
       String counterpartHash = cbytes == null ? null : Sha256.of(cbytes);
       Path manifestFile = RunManifest.path(options.out(), id);
       if (options.resume()) {
         var previous = RunManifest.read(manifestFile);
         if (previous.isPresent()
-            && previous
-                .get()
-                .matches(inputHash, counterpartHash, stages.fingerprint(), options.out())) {
+            && previous.get().matches(inputHash, counterpartHash, fingerprint, options.out())) {
           RunManifest m = previous.get();
           List<SegmentRecord> records =
               new SegmentRecordReader().read(options.out().resolve(id + ".jsonl"));
@@ -268,7 +277,7 @@ public final class PipelineRun {
               id,
               inputHash,
               counterpartHash,
-              stages.fingerprint(),
+              fingerprint,
               outputs,
               segments,
               flagged,

@@ -4,11 +4,14 @@ import dragoman.align.AlignOptions;
 import dragoman.align.Bead;
 import dragoman.align.SentenceAligner;
 import dragoman.mt.ModelException;
+import dragoman.mt.ModelFiles;
 import dragoman.mt.ModelResolver;
 import dragoman.mt.marian.MarianTranslator;
 import dragoman.review.Reviewer;
 import dragoman.review.SegmentReview;
 import dragoman.text.Document;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,9 +71,9 @@ public record Stages(
   }
 
   /**
-   * Review (issue 7). The reviewer holds LanguageTool and OpenNLP state and is not thread-safe; one
-   * shared instance behind a lock costs less memory than one per job (LanguageTool alone is
-   * hundreds of MB), and review is a small part of a run's time next to translation.
+   * Review. The reviewer holds LanguageTool and OpenNLP state and is not thread-safe; one shared
+   * instance behind a lock costs less memory than one per job (LanguageTool alone is hundreds of
+   * MB), and review is a small part of a run's time next to translation.
    */
   static Choice<ReviewStage> review(RunOptions options) {
     Reviewer reviewer = new Reviewer(options.review());
@@ -95,21 +98,28 @@ public record Stages(
   }
 
   /**
-   * Translation (issue 4): the model is resolved as DESIGN.md says (pulled on first use unless
-   * offline); when none can be had the run goes on without translation and says why in one line.
+   * Translation: the model is resolved as {@link dragoman.mt.ModelResolver} orders it (pulled on
+   * first use unless offline); when none can be had the run goes on without translation and says
+   * why in one line.
    */
   static Choice<TranslationStage> translation(RunOptions options, ModelResolver models) {
+    MarianTranslator translator;
     try {
-      return Choice.of(
-          TranslationStage.of(
-              MarianTranslator.open(models, options.model(), options.generation())));
+      translator = MarianTranslator.open(models, options.model(), options.generation());
     } catch (ModelException e) {
       // The exception's line already says how to get the model.
       return Choice.missing("translation skipped: " + e.oneLine());
     }
+    Path dir = translator.directory().dir();
+    try {
+      return Choice.of(TranslationStage.of(translator, ModelFiles.describe(dir)));
+    } catch (IOException e) {
+      translator.close();
+      return Choice.missing("translation skipped: " + dir + ": cannot list the model files: " + e);
+    }
   }
 
-  /** Alignment (issue 6): adapt the align package's bead search to {@link AlignmentStage} here. */
+  /** Alignment: adapt the align package's bead search to {@link AlignmentStage} here. */
   static Choice<AlignmentStage> alignment(RunOptions options) {
     AlignOptions settings = AlignOptions.defaults();
     SentenceAligner aligner = new SentenceAligner(settings);
@@ -131,7 +141,10 @@ public record Stages(
         });
   }
 
-  /** What the stages are, for the resume manifest: a change means documents are redone. */
+  /**
+   * Which stages there are and their names (the review settings, the model's name, the aligner's
+   * settings), part of the resume fingerprint ({@link RunFingerprint}).
+   */
   public String fingerprint() {
     return "review="
         + review.map(ReviewStage::name).orElse("none")

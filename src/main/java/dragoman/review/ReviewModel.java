@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * @param fittedOn what the weights were fitted on, for reports
  * @param translationeseWeight weight of the {@link TranslationeseModel} log-odds (clipped to
  *     [-{@value #LOGIT_CLIP}, {@value #LOGIT_CLIP}]); 0 leaves the signal out
+ * @param threshold the score at which these weights flag by default ({@link
+ *     ReviewOptions#DEFAULT_THRESHOLD}, which a test keeps equal); here so that the eval scripts
+ *     read it from the same file as the weights
  */
 public record ReviewModel(
     double intercept,
@@ -27,7 +30,8 @@ public record ReviewModel(
     Map<String, Double> weights,
     Map<String, Double> otherWeight,
     String fittedOn,
-    double translationeseWeight) {
+    double translationeseWeight,
+    double threshold) {
   public static final String RESOURCE = "/dragoman/review/weights.json";
 
   /** The translationese log-odds are clipped so one odd segment cannot dominate the rules. */

@@ -1,7 +1,7 @@
 package dragoman.review;
 
 /**
- * Every knob of the review, with its default in plain sight (STYLE.md: one flat documented value).
+ * Every knob of the review, with its default in plain sight (one flat documented value).
  *
  * @param threshold flag a segment when its score is at least this; default {@value
  *     #DEFAULT_THRESHOLD}, chosen for precision (eval/results/review.md)

@@ -3,7 +3,7 @@ package dragoman.review;
 import java.util.List;
 
 /**
- * The review of one segment (DESIGN.md).
+ * The review of one segment.
  *
  * @param score calibrated probability in [0, 1] that a reviewer should look at the segment
  * @param flag {@code score >= threshold}
