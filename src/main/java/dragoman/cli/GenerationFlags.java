@@ -6,9 +6,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The translation flags, mapped onto {@link GenerationOptions}'s decoding and runtime parts and
- * nothing else.
+ * nothing else. Public so that other launchers of the pipeline (the Spark job) take the same flags
+ * as {@code run}.
  */
-final class GenerationFlags {
+public final class GenerationFlags {
   @Option(
       names = "--model",
       paramLabel = "DIR",
@@ -68,7 +69,7 @@ final class GenerationFlags {
    *
    * @throws IllegalArgumentException naming the flag, for a negative count (0 means automatic)
    */
-  GenerationOptions options() {
+  public GenerationOptions options() {
     notNegative("--beam", beam);
     notNegative("--max-new-tokens", maxNewTokens);
     notNegative("--max-batch-tokens", maxBatchTokens);
@@ -91,6 +92,11 @@ final class GenerationFlags {
       o = o.withBatchWorkers(batchWorkers);
     }
     return o.withQuantized(quantized).withOffline(offline);
+  }
+
+  /** {@code --model}, or null to look where the README says. */
+  public Path model() {
+    return model;
   }
 
   private static void notNegative(String flag, Integer value) {

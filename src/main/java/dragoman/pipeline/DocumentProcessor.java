@@ -35,6 +35,9 @@ public final class DocumentProcessor {
     this.stages = stages;
   }
 
+  /** One document to process: the German input read and segmented, and its counterpart or null. */
+  public record Input(InputSource source, DocumentReader.Result german, Counterpart counterpart) {}
+
   /**
    * @param source the German input
    * @param german the input read and segmented
@@ -43,43 +46,103 @@ public final class DocumentProcessor {
   public ExportDocument process(
       InputSource source, DocumentReader.Result german, Counterpart counterpart)
       throws BadInputException {
-    Document doc = german.document();
+    Input in = new Input(source, german, counterpart);
+    List<SegmentRecord> records = reviewed(in);
+    return finish(in, records, translate(sentences(in)));
+  }
+
+  /**
+   * Processes several documents with one translation call for all their sentences, so the
+   * translator's length-sorted batches span documents (many short documents then fill batches as
+   * one long one does). The records are those {@link #process} gives each document alone, except
+   * that {@code mt.logprob} may differ in its last digits: ONNX Runtime's sums depend on the padded
+   * width and rows of a batch, and the batches differ.
+   *
+   * @throws BadInputException for the first input that fails; call {@link #process} on each to tell
+   *     which
+   */
+  public List<ExportDocument> processAll(List<Input> inputs) throws BadInputException {
+    List<List<SegmentRecord>> reviewed = new ArrayList<>(inputs.size());
+    List<String> all = new ArrayList<>();
+    for (Input in : inputs) {
+      reviewed.add(reviewed(in));
+      all.addAll(sentences(in));
+    }
+    List<Translation> translations = translate(all);
+    List<ExportDocument> out = new ArrayList<>(inputs.size());
+    int from = 0;
+    for (int d = 0; d < inputs.size(); d++) {
+      int n = reviewed.get(d).size();
+      out.add(
+          finish(
+              inputs.get(d),
+              reviewed.get(d),
+              translations == null ? null : translations.subList(from, from + n)));
+      from += n;
+    }
+    return out;
+  }
+
+  private static List<String> sentences(Input in) {
+    return in.german().document().segments().stream().map(Segment::text).toList();
+  }
+
+  /** One record per segment, reviewed when the run reviews. */
+  private List<SegmentRecord> reviewed(Input in) {
+    Document doc = in.german().document();
     List<Segment> segments = doc.segments();
     List<SegmentRecord> records = new ArrayList<>(segments.size());
     for (Segment s : segments) {
       records.add(SegmentRecord.of(s));
     }
-    List<String> de = segments.stream().map(Segment::text).toList();
-
     if (stages.review().isPresent()) {
       List<SegmentReview> reviews = stages.review().get().review(doc);
-      check(reviews.size(), records.size(), "review", source);
+      check(reviews.size(), records.size(), "review", in.source());
       for (int i = 0; i < records.size(); i++) {
         records.set(i, records.get(i).withReview(reviews.get(i)));
       }
     }
+    return records;
+  }
 
+  /** The translations of {@code de}, or null when the run does not translate or there is none. */
+  private List<Translation> translate(List<String> de) {
+    if (stages.translation().isEmpty() || de.isEmpty()) {
+      return null;
+    }
+    List<Translation> translations = stages.translation().get().translate(de);
+    if (translations.size() != de.size()) {
+      throw new IllegalStateException(
+          "translation gave " + translations.size() + " results for " + de.size() + " sentences");
+    }
+    return translations;
+  }
+
+  /** Adds the translations (or null) to the records, then aligns with the counterpart. */
+  private ExportDocument finish(
+      Input in, List<SegmentRecord> records, List<Translation> translations)
+      throws BadInputException {
+    InputSource source = in.source();
+    Document doc = in.german().document();
     List<String> ours = null;
-    if (stages.translation().isPresent() && !de.isEmpty()) {
-      TranslationStage t = stages.translation().get();
-      List<Translation> translations = t.translate(de);
-      check(translations.size(), records.size(), "translation", source);
+    if (translations != null) {
+      String model = stages.translation().get().modelName();
       ours = translations.stream().map(Translation::text).toList();
       for (int i = 0; i < records.size(); i++) {
         Translation tr = translations.get(i);
-        records.set(
-            i, records.get(i).withEnglish(tr.text(), TranslationInfo.of(tr, t.modelName())));
+        records.set(i, records.get(i).withEnglish(tr.text(), TranslationInfo.of(tr, model)));
       }
     }
 
-    if (counterpart != null && stages.alignment().isPresent()) {
+    if (in.counterpart() != null && stages.alignment().isPresent()) {
+      Counterpart counterpart = in.counterpart();
       InputSource en = new InputSource(source.docId() + ".en", Path.of(counterpart.name()));
       List<String> english =
           new DocumentReader(Language.ENGLISH)
               .read(en, counterpart.bytes()).document().segments().stream()
                   .map(Segment::text)
                   .toList();
-      List<Bead> beads = stages.alignment().get().align(de, english, ours);
+      List<Bead> beads = stages.alignment().get().align(sentences(in), english, ours);
       applyBeads(records, beads, english, en);
     }
     return new ExportDocument(doc.id(), doc.id(), records);

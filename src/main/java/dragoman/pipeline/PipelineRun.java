@@ -194,9 +194,10 @@ public final class PipelineRun {
 
   /**
    * The documents to process: counterparts ({@code *.en.txt}) are not documents; two inputs with
-   * the same document id would overwrite each other's outputs, so the second is refused.
+   * the same document id would overwrite each other's outputs, so the second is refused (one line
+   * added to {@code problems}). Public for jobs that list documents as {@code run} does.
    */
-  private static List<InputSource> documents(List<InputSource> found, List<String> problems) {
+  public static List<InputSource> documents(List<InputSource> found, List<String> problems) {
     List<InputSource> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (InputSource s : found) {
@@ -216,8 +217,8 @@ public final class PipelineRun {
     return out;
   }
 
-  /** {@code dir/NAME.en.txt} for {@code dir/NAME.txt}, when that file exists. */
-  static Path counterpartOf(InputSource source) {
+  /** {@code dir/NAME.en.txt} for {@code dir/NAME.txt}, when that file exists; else null. */
+  public static Path counterpartOf(InputSource source) {
     if (source.isStdin()) {
       return null;
     }
