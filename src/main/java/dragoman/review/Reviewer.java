@@ -2,6 +2,8 @@ package dragoman.review;
 
 import dragoman.text.Document;
 import dragoman.text.Segment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,15 +64,36 @@ public final class Reviewer {
    * @return one review per segment of {@code doc}, in the document's order
    */
   public List<SegmentReview> review(Document doc, Map<String, String> english) {
+    List<SegmentReview> out = new ArrayList<>();
+    try {
+      review(doc, english, (s, r) -> out.add(r));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the list sink does no I/O
+    }
+    return out;
+  }
+
+  /** Receives each segment's review as soon as it is done. */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(Segment segment, SegmentReview review) throws IOException;
+  }
+
+  /**
+   * Reviews {@code doc} one segment at a time and hands each review to {@code sink} before the next
+   * segment is looked at, so a caller can write records as they are done and a long document never
+   * holds all its reviews (nor all its tokens: the context keeps a bounded number) at once.
+   *
+   * @param english aligned English per segment id (empty without a source)
+   */
+  public void review(Document doc, Map<String, String> english, Sink sink) throws IOException {
     DocumentContext context =
         new DocumentContext(
             doc, options.variant(), s -> analyzer.analyze(s.text(), s.start()), english);
     boolean documentNotGerman = language.check(doc.text()).notGerman();
-    List<SegmentReview> out = new ArrayList<>();
     for (Segment s : doc.segments()) {
-      out.add(review(s, context, documentNotGerman));
+      sink.accept(s, review(s, context, documentNotGerman));
     }
-    return out;
   }
 
   private SegmentReview review(Segment s, DocumentContext context, boolean documentNotGerman) {
