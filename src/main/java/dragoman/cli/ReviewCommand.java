@@ -64,6 +64,11 @@ final class ReviewCommand implements Callable<Integer> {
   boolean noGrammar;
 
   @Option(
+      names = "--no-learned",
+      description = "Skip the learned span detector (rules and word-sequence model only).")
+  boolean noLearned;
+
+  @Option(
       names = "--source",
       paramLabel = "FILE",
       description =
@@ -118,7 +123,8 @@ final class ReviewCommand implements Callable<Integer> {
           ReviewOptions.defaults()
               .withThreshold(threshold)
               .withVariant(GermanVariant.fromCode(variant))
-              .withGrammar(!noGrammar);
+              .withGrammar(!noGrammar)
+              .withLearned(!noLearned);
     } catch (IllegalArgumentException e) {
       System.err.println("dragoman review: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -9,9 +9,14 @@ package dragoman.review;
  * @param grammar run the LanguageTool detector (the slowest); default true
  * @param maxGrammarChars longer segments skip LanguageTool, whose cost grows with length; default
  *     {@value #DEFAULT_MAX_GRAMMAR_CHARS}
+ * @param learned run the learned span detector ({@link SpanDetector}); default true
  */
 public record ReviewOptions(
-    double threshold, GermanVariant variant, boolean grammar, int maxGrammarChars) {
+    double threshold,
+    GermanVariant variant,
+    boolean grammar,
+    int maxGrammarChars,
+    boolean learned) {
   /** See eval/results/review.md for the precision and recall at this threshold. */
   public static final double DEFAULT_THRESHOLD = 0.4;
 
@@ -28,18 +33,22 @@ public record ReviewOptions(
 
   public static ReviewOptions defaults() {
     return new ReviewOptions(
-        DEFAULT_THRESHOLD, GermanVariant.DE_DE, true, DEFAULT_MAX_GRAMMAR_CHARS);
+        DEFAULT_THRESHOLD, GermanVariant.DE_DE, true, DEFAULT_MAX_GRAMMAR_CHARS, true);
   }
 
   public ReviewOptions withThreshold(double t) {
-    return new ReviewOptions(t, variant, grammar, maxGrammarChars);
+    return new ReviewOptions(t, variant, grammar, maxGrammarChars, learned);
   }
 
   public ReviewOptions withVariant(GermanVariant v) {
-    return new ReviewOptions(threshold, v, grammar, maxGrammarChars);
+    return new ReviewOptions(threshold, v, grammar, maxGrammarChars, learned);
   }
 
   public ReviewOptions withGrammar(boolean g) {
-    return new ReviewOptions(threshold, variant, g, maxGrammarChars);
+    return new ReviewOptions(threshold, variant, g, maxGrammarChars, learned);
+  }
+
+  public ReviewOptions withLearned(boolean l) {
+    return new ReviewOptions(threshold, variant, grammar, maxGrammarChars, l);
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reviews documents: decides what each segment is (prose, boilerplate, not German), runs the
@@ -21,6 +22,7 @@ public final class Reviewer {
   private final LanguageCheck language = new LanguageCheck();
   private final ReviewModel model;
   private final TranslationeseDetector translationese;
+  private final SpanDetector learned;
 
   public Reviewer(ReviewOptions options) {
     this(options, ReviewModel.load(), List.of());
@@ -43,6 +45,10 @@ public final class Reviewer {
     }
     ds.add(document);
     ds.add(translationese);
+    this.learned = options.learned() ? new SpanDetector() : null;
+    if (learned != null) {
+      ds.add(learned);
+    }
     ds.addAll(extra);
     this.detectors = List.copyOf(ds);
   }
@@ -132,7 +138,21 @@ public final class Reviewer {
       }
     }
     findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-    double score = model.score(findings, translationese.logit(s));
-    return new SegmentReview(score, score >= options.threshold(), SegmentReview.PROSE, findings);
+    double t = translationese.logit(s);
+    Map<String, Double> signals = new TreeMap<>();
+    signals.put(SegmentReview.TRANSLATIONESE, t);
+    double l = 0;
+    if (learned != null) {
+      l = learned.logit(s);
+      signals.put(SegmentReview.LEARNED, l);
+    }
+    double score = model.score(findings, t, l);
+    if (findings.stream().allMatch(f -> f.severity() == Severity.INFO)) {
+      // A flag must come with something a reviewer can act on: a score made of signals that point
+      // at nothing stays just below the threshold.
+      score = Math.min(score, Math.nextDown(options.threshold()));
+    }
+    return new SegmentReview(
+        score, score >= options.threshold(), SegmentReview.PROSE, findings, signals);
   }
 }
