@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dragoman.text.Segment;
 import java.io.IOException;
@@ -19,6 +21,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The learned span detector: a character CNN that gives every character of a segment a class ("ok"
@@ -75,8 +79,47 @@ public final class SpanDetector implements Detector, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // DJL loads models from files: the resource goes through a temporary file.
-    this.model = Model.newInstance("span-detector", Device.cpu(), "OnnxRuntime");
+    this.model = onLargeStack(SpanDetector::loadModel);
+    this.parameters = new ParameterStore(model.getNDManager(), false);
+  }
+
+  /**
+   * ONNX Runtime's first session overflows the 1 MB stack the java launcher gives the main thread
+   * and kills the JVM (the same as for the translation model): load on a thread with a large stack.
+   */
+  private static Model onLargeStack(Supplier<Model> work) {
+    AtomicReference<Object> result = new AtomicReference<>();
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result.set(work.get());
+              } catch (RuntimeException | Error e) {
+                result.set(e);
+              }
+            },
+            "span-detector-load",
+            64L << 20);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the span detector", e);
+    }
+    if (result.get() instanceof RuntimeException e) {
+      throw e;
+    }
+    if (result.get() instanceof Error e) {
+      throw e;
+    }
+    return (Model) result.get();
+  }
+
+  /** DJL loads models from files: the resource goes through a temporary file. */
+  private static Model loadModel() {
+    Model model = Model.newInstance("span-detector", Device.cpu(), "OnnxRuntime");
     try (InputStream in = SpanDetector.class.getResourceAsStream(MODEL)) {
       if (in == null) {
         throw new IllegalStateException("span detector " + MODEL + " missing from the build");
@@ -84,15 +127,19 @@ public final class SpanDetector implements Detector, AutoCloseable {
       Path file = Files.createTempFile("dragoman-span-detector", ".onnx");
       try {
         Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-        model.load(file);
+        // One thread: the detector is small, and the review runs beside other work.
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        model.load(file, null, Map.of("sessionOptions", options));
       } finally {
         Files.deleteIfExists(file);
       }
-    } catch (IOException | MalformedModelException e) {
+    } catch (IOException | MalformedModelException | OrtException e) {
       model.close();
       throw new IllegalStateException("cannot load the span detector " + MODEL + ": " + e, e);
     }
-    this.parameters = new ParameterStore(model.getNDManager(), false);
+    return model;
   }
 
   @Override
