@@ -92,7 +92,7 @@ def sets(mqm_path):
 def write_and_review(all_sets, fresh):
     """One document per set, one item a line; seeds as their own files. Returns {set: [line records]}."""
     inp, outd = os.path.join(WORK, "in"), os.path.join(WORK, "out")
-    if fresh or not os.path.isdir(outd):
+    if fresh or not os.path.isdir(outd) or not os.listdir(outd):
         subprocess.run(["rm", "-rf", WORK])
         os.makedirs(inp)
         os.makedirs(outd)
@@ -345,12 +345,6 @@ def cmd_eval(args):
             out.append(line_score(w_new, line, t_new) if new else line_score(w_old, old_line(line), OLD_THRESHOLD, new=False))
         return np.array(out)
 
-    # Java/Python parity of the new score (segments scored by Java vs replayed here)
-    diffs = []
-    for name in lines:
-        for it, line in lines[name]:
-            if len([1 for _ in [0]]) and line["kinds"] == {"prose"}:
-                pass
     md += ["## Human vs machine and post-editing effort (ROC-AUC)", "",
            "| set | lines | positives | old ROC-AUC [95% CI] | new ROC-AUC [95% CI] | old flagged pos/neg | new flagged pos/neg | new ECE |",
            "|---|---|---|---|---|---|---|---|"]
@@ -368,6 +362,18 @@ def cmd_eval(args):
         fn = f"{int(np.sum((sn >= t_new) & (y == 1)))}/{int(np.sum((sn >= t_new) & (y == 0)))}"
         md.append(f"| {title} | {len(y)} | {int(y.sum())} | {ao} | {an} | {fo} | {fn} | {ece(y, sn):.3f} |")
     md.append("")
+    pooled_y, pooled_s = [], []
+    for name in FIT_SETS:
+        for (it, line), sc in zip(lines[name], scores(name, True)):
+            pooled_y.append(it["label"])
+            pooled_s.append(sc)
+    md += ["## Calibration and the default threshold", "",
+           f"Expected calibration error (10 equal-width bins) of the new score: {ece(pooled_y, pooled_s):.3f} on the pooled "
+           "calibration halves it was fitted on; per set in the last column above. The score is a logistic combination "
+           "fitted on pooled sets with different base rates, so per-set ECE is higher than pooled. "
+           f"Default threshold {t_new}: the lowest (step 0.01) at which at most 5% of the calibration halves' negatives "
+           "(human or clean lines, HTER < 0.3) are flagged (`eval/review-general fit`), i.e. chosen for the "
+           "false-flag budget, not for the seeds.", ""]
     # MLQE extras
     for name in ("mlqe-eval",):
         y = np.array([it["hter"] for it, _ in lines[name]])
@@ -415,11 +421,11 @@ def cmd_eval(args):
         rs = [r for l, r in seeds if l == lab]
         if not rs:
             continue
-        new = sum(r["review"]["flag"] for r in rs)
-        old = 0
+        new = old = 0
         for r in rs:
             line = by_line([dict(id="x#p0.s0", review=r["review"])], [r["de"]])[0]
             old += line_score(w_old, old_line(line), OLD_THRESHOLD, new=False) >= OLD_THRESHOLD
+            new += line_score(w_new, line, t_new) >= t_new
         md.append(f"| {lab} | {len(rs)} | {old} | {new} |")
     md.append("")
     # MQM
