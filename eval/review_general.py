@@ -299,6 +299,7 @@ def cmd_fit(args):
                      "lines 700-849; Text+Berg dev first half, machine vs human; MLQE-PE dev lines 0-499, HTER >= 0.3); "
                      "each set weighs the same; L2=1 towards the severity prior, weights >= 0, counts capped at 2; "
                      f"no seed or test data. Default threshold {t}: the lowest flagging <= 5% of their negatives")
+    w["threshold"] = t
     json.dump(w, open(WEIGHTS, "w"), indent=2, sort_keys=True)
     print(json.dumps({k: v for k, v in w.items() if k != "weights"}, indent=1))
     print(f"threshold {t}  (set ReviewOptions.DEFAULT_THRESHOLD to it)")
