@@ -17,6 +17,7 @@ public final class DocumentContext {
   private final GermanVariant variant;
   private final Function<Segment, List<Token>> analyzer;
   private final Map<String, String> english;
+
   /**
    * Token lists kept for reuse. Bounded: a document of 150,000 sentences on one line must not keep
    * every sentence's tokens; {@link DocumentDetector} reads all segments of documents up to its own

@@ -46,11 +46,13 @@ public final class SpanDetector implements Detector, AutoCloseable {
       Map.of(
           "agreement", "agreement: this form does not fit its article, noun or subject",
           "word-order", "word order: a verb that belongs at the end of the clause stands early",
-          "punctuation", "punctuation: spacing around the comma is wrong (space before, none after)",
+          "punctuation",
+              "punctuation: spacing around the comma is wrong (space before, none after)",
           "spelling", "spelling: not a German word as written",
           "untranslated", "untranslated: English words left in the German",
           "spliced-caption", "spliced text: capitalised link or caption words inside the sentence",
-          "missing-boundary", "missing sentence boundary: a new sentence starts without a full stop",
+          "missing-boundary",
+              "missing sentence boundary: a new sentence starts without a full stop",
           "glued-infinitive", "glued clause: an infinitive clause attached without comma or 'um'",
           "mt-error", "looks like a machine-translation error (post-editors changed such words)");
 

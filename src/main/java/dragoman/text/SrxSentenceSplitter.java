@@ -43,8 +43,7 @@ public final class SrxSentenceSplitter implements SentenceSplitter {
   static final int MAX_PIECE = 20_000;
 
   /** A safe place to cut: a lower-case word of four letters or more, a full stop, a capital. */
-  private static final Pattern SAFE_CUT =
-      Pattern.compile("\\p{Ll}{4}[.!?] (?=\\p{Lu})");
+  private static final Pattern SAFE_CUT = Pattern.compile("\\p{Ll}{4}[.!?] (?=\\p{Lu})");
 
   @Override
   public List<Span> split(String text, int from, int to) {

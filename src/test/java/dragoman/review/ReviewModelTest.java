@@ -13,7 +13,8 @@ class ReviewModelTest {
   }
 
   private final ReviewModel model =
-      new ReviewModel(-2, 2, Map.of("surface/glued-words", 3.0), Map.of("MAJOR", 1.0), "test", 0, 0);
+      new ReviewModel(
+          -2, 2, Map.of("surface/glued-words", 3.0), Map.of("MAJOR", 1.0), "test", 0, 0);
 
   @Test
   void noFindingsGiveTheInterceptProbability() {

@@ -31,7 +31,8 @@ class ReviewStreamingTest {
   void eachReviewReachesTheSinkBeforeTheNextSegmentIsReviewed() throws Exception {
     Counting counting = new Counting();
     Reviewer reviewer =
-        new Reviewer(ReviewOptions.defaults().withGrammar(false), ReviewModel.load(), List.of(counting));
+        new Reviewer(
+            ReviewOptions.defaults().withGrammar(false), ReviewModel.load(), List.of(counting));
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 30; i++) {
       text.append("Der Hund Nummer ").append(i).append(" schläft im Garten. ");

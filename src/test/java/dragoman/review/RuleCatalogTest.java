@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rule catalog (rules.json, LanguageTool's shape: stable id, description, example pairs): every
- * wrong example is found by its rule and the right one is not; every weight names a catalogued rule.
+ * wrong example is found by its rule and the right one is not; every weight names a catalogued
+ * rule.
  */
 class RuleCatalogTest {
   private static JsonNode catalog() throws Exception {
-    try (InputStream in = RuleCatalogTest.class.getResourceAsStream("/dragoman/review/rules.json")) {
+    try (InputStream in =
+        RuleCatalogTest.class.getResourceAsStream("/dragoman/review/rules.json")) {
       return new ObjectMapper().readTree(in);
     }
   }

@@ -17,7 +17,8 @@ class SpanDetectorTest {
   void matchesThePyTorchModelItWasExportedFrom() throws Exception {
     JsonNode ref;
     try (InputStream in =
-        SpanDetectorTest.class.getResourceAsStream("/dragoman/review/span-detector-reference.json")) {
+        SpanDetectorTest.class.getResourceAsStream(
+            "/dragoman/review/span-detector-reference.json")) {
       ref = new ObjectMapper().readTree(in);
     }
     assertThat(ref.size()).isGreaterThanOrEqualTo(4);
@@ -43,7 +44,8 @@ class SpanDetectorTest {
     }
     assertThat(DETECTOR.classes().get(0)).isEqualTo("ok");
     assertThat(SpanDetector.MESSAGES.keySet())
-        .containsExactlyInAnyOrderElementsOf(DETECTOR.classes().subList(1, DETECTOR.classes().size()));
+        .containsExactlyInAnyOrderElementsOf(
+            DETECTOR.classes().subList(1, DETECTOR.classes().size()));
   }
 
   @Test
@@ -54,7 +56,9 @@ class SpanDetectorTest {
 
   @Test
   void findingsCarryAClassAndAnEnglishMessageAtDocumentOffsets() {
-    var doc = Shared.document("Vorher. Er hat das Haus gestern gekauft Lesen Sie Mehr und ist zufrieden.");
+    var doc =
+        Shared.document(
+            "Vorher. Er hat das Haus gestern gekauft Lesen Sie Mehr und ist zufrieden.");
     var seg = doc.segments().get(doc.segments().size() - 1);
     List<Finding> fs = DETECTOR.detect(seg, null);
     for (Finding f : fs) {

@@ -68,7 +68,8 @@ class TranslationeseDetectorTest {
             + " um die Entscheidung zu treffen.";
     String idiomatic = "Na ja, das hat er doch schon immer so gemacht, oder etwa nicht?";
     assertThat(m.logit(translationese)).isGreaterThan(m.logit(idiomatic) + 1);
-    assertThat(findings(m, translationese)).allMatch(f -> f.detector().equals(TranslationeseDetector.ID));
+    assertThat(findings(m, translationese))
+        .allMatch(f -> f.detector().equals(TranslationeseDetector.ID));
     assertThat(findings(m, idiomatic)).isEmpty();
   }
 }
