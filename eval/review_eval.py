@@ -33,9 +33,12 @@ import translationese  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-SHARED = os.environ.get("DRAGOMAN_SHARED_DATA", os.path.join(ROOT, "..", "shared", "data"))
+# Evaluation-only sets (MQM TED is CC BY-NC-ND and is not shipped) are read from the folder the
+# user names; eval/run passes its --data DIR here.
+SHARED = os.environ.get("DRAGOMAN_EVAL_DATA", "")
 if not os.path.isdir(SHARED):
-    SHARED = "/work/shared/data"
+    sys.exit("eval/review_eval.py: set DRAGOMAN_EVAL_DATA to the folder with the evaluation sets"
+             " (seed-review-labels.tsv, textberg-defr/, mqm-ted-ende/, wmt21/)")
 WORK = os.environ.get("REVIEW_EVAL_WORK", os.path.join(os.environ.get("TMPDIR", "/tmp"), "dragoman-review-eval"))
 WEIGHTS = os.path.join(ROOT, "src/main/resources/dragoman/review/weights.json")
 LM = os.path.join(ROOT, "src/main/resources/dragoman/review/translationese.json")
@@ -495,6 +498,7 @@ def cmd_fit():
         "fittedOn": "eval/review-fit: seeds (artifact vs clean, %d segments) + Text+Berg dev first half of each side, machine vs human, de-CH (%d prose lines); weighted to count as much as the seeds; L2=1 towards the severity prior (MAJOR 1.6, MINOR 0.8), weights >= 0, counts capped at %d; translationese log-odds (out-of-fold on Text+Berg) as one more input, prior 0"
         % (len(rows) - len(tb), len(tb), CAP),
     }
+    model["threshold"] = default_threshold()
     with open(WEIGHTS, "w", encoding="utf-8") as f:
         json.dump(model, f, indent=2, sort_keys=True)
         f.write("\n")
@@ -545,9 +549,9 @@ def top_rules(items, k=8):
 
 
 def default_threshold():
-    """ReviewOptions.DEFAULT_THRESHOLD, the threshold `dragoman review` flags at."""
-    src = open(os.path.join(ROOT, "src/main/java/dragoman/review/ReviewOptions.java"), encoding="utf-8").read()
-    return float(re.search(r"DEFAULT_THRESHOLD = ([0-9.]+);", src).group(1))
+    """The threshold `dragoman review` flags at: weights.json's "threshold" (a Java test keeps it
+    equal to ReviewOptions.DEFAULT_THRESHOLD)."""
+    return float(json.load(open(WEIGHTS, encoding="utf-8"))["threshold"])
 
 
 def rescore(weights, fs, t):

@@ -28,10 +28,10 @@ TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[.,;:!?()]")
 
 
 def function_words():
-    """FunctionWords.GERMAN, read from the Java source so both sides share one list."""
-    src = open(os.path.join(ROOT, "src/main/java/dragoman/review/FunctionWords.java"), encoding="utf-8").read()
-    body = re.search(r"Set<String> GERMAN =\s*Set\.of\((.*?)\);", src, re.S).group(1)
-    return sorted(set(re.findall(r'"([^"]+)"', body)))
+    """FunctionWords.GERMAN: the resource file both sides read."""
+    path = os.path.join(ROOT, "src/main/resources/dragoman/review/function-words-de.txt")
+    with open(path, encoding="utf-8") as f:
+        return sorted({w.strip() for w in f if w.strip() and not w.startswith("#")})
 
 
 def norm(word):

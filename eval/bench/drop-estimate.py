@@ -1,4 +1,4 @@
-"""How much decoder work dropping finished rows saves on real outputs (issue 9), estimated without
+"""How much decoder work dropping finished rows saves on real outputs, estimated without
 a real model: the random benchmark model never stops early, so eval/bench/run cannot show it.
 
 Source lengths: the German sentences of newstest2021 under the model's source tokenizer; output

@@ -1,4 +1,4 @@
-// The peer of eval/bench/run (issue 9): greedy translation with Transformers.js 4.3.1 in Node, on
+// The peer of eval/bench/run: greedy translation with Transformers.js 4.3.1 in Node, on
 // the same model files, sentences, thread count and batches as Dragoman's SpeedBench.
 //
 //   node transformersjs.mjs MODEL_DIR SENTENCES_FILE IDS_OUT THREADS fp32|q8 MAX_BATCH_TOKENS [WORKERS [WARMUP]]

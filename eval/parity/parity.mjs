@@ -10,7 +10,7 @@
 // gives the reference output ids; then the same for dtype q8 against reference/greedy_quantized.json
 // when the directory has the quantized files. Prints one line per mismatch and "N passed, N failed";
 // exits 1 on any failure. Transformers.js 4.3.1 decodes greedily even when num_beams > 1
-// (DESIGN.md), so beam search is not compared here (decoders.mjs does that).
+// (its num_beams > 1 decodes greedily), so beam search is not compared here (decoders.mjs does that).
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -11,7 +11,7 @@ Names, from huggingface/optimum:
 The decoder with past takes the cross-attention keys/values from its past inputs, so it has no
 encoder_hidden_states input and returns only the decoder present.* (as Optimum's export).
 
-torch 1.13 exports with gradients enabled and the model in eval mode (DESIGN.md: measured here).
+torch 1.13 exports with gradients enabled and the model in eval mode (measured on the machine the fixture was made on).
 """
 
 import hashlib

@@ -3,7 +3,7 @@
 Writes what an Optimum/Transformers.js export of opus-mt has: source.spm and target.spm (here the
 same joint model), vocab.json (piece -> id, <pad> last), tokenizer.json and tokenizer_config.json.
 
-tokenizer.json has the shape DESIGN.md records as accepted by both DJL's HuggingFaceTokenizer and
+tokenizer.json has the shape checked to be accepted by both DJL's HuggingFaceTokenizer and
 Transformers.js: added_tokens </s>, <unk>, <pad>; normalizer Precompiled (the .model's own
 nmt_nfkc charsmap); pre-tokenizer Sequence(WhitespaceSplit, Metaspace prepend_scheme "always");
 post-processor TemplateProcessing [A, </s>]; decoder Metaspace; model Unigram with [piece, score]

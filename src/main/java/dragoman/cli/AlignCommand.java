@@ -12,6 +12,7 @@ import dragoman.mt.ModelResolver;
 import dragoman.mt.Translation;
 import dragoman.mt.Translator;
 import dragoman.mt.marian.MarianTranslator;
+import dragoman.pipeline.ExitCode;
 import dragoman.text.BadInputException;
 import dragoman.text.Language;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -112,8 +114,7 @@ final class AlignCommand implements Callable<Integer> {
       description = "Write here (atomically) instead of standard output.")
   Path out;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @Override
   public Integer call() throws IOException {
@@ -173,7 +174,7 @@ final class AlignCommand implements Callable<Integer> {
     } else {
       AtomicFile.write(out, os -> AlignmentWriter.write(beads, src, tgt, format, os));
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private static Optional<List<String>> translation(

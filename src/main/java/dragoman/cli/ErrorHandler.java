@@ -1,13 +1,14 @@
 package dragoman.cli;
 
+import dragoman.pipeline.ExitCode;
 import picocli.CommandLine;
 
 /**
  * Turns an unexpected exception into one line on stderr; the stack trace only with {@code
- * --verbose} (STYLE.md: errors a user can cause are one line).
+ * --verbose} (errors a user can cause are one line).
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
-  static final int FAILURE = ExitCodes.SOME_FAILED;
+  static final int FAILURE = ExitCode.SOME_FAILED.code();
 
   @Override
   public int handleExecutionException(

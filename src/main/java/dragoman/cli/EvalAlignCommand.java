@@ -3,6 +3,7 @@ package dragoman.cli;
 import dragoman.align.Bead;
 import dragoman.eval.BeadFile;
 import dragoman.eval.SentenceAlignmentScores;
+import dragoman.pipeline.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -38,8 +40,7 @@ final class EvalAlignCommand implements Callable<Integer> {
       description = "Test alignment file(s), in the same order as --gold.")
   List<Path> test;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -67,6 +68,6 @@ final class EvalAlignCommand implements Callable<Integer> {
     out.println(s.precisionLax() + "\tprecision_lax");
     out.println(s.recallLax() + "\trecall_lax");
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -14,13 +14,15 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Metrics: BLEU and chrF (sacreBLEU 2.x defaults), sentence-alignment and word-alignment"
+      "Metrics: BLEU, chrF and TER (as sacreBLEU 2.x, with its options and paired tests),"
+          + " sentence-alignment and word-alignment"
           + " scores, detection precision/recall/AUC.",
       "The score is the first number on the first line of output, at full precision."
     },
     subcommands = {
       EvalBleuCommand.class,
       EvalChrfCommand.class,
+      EvalTerCommand.class,
       EvalAlignCommand.class,
       EvalWordAlignCommand.class,
       EvalReviewCommand.class
@@ -31,7 +33,8 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a metric: bleu, chrf, align, wordalign or review (see --help)");
+        spec.commandLine(),
+        "name a metric: bleu, chrf, ter, align, wordalign or review (see --help)");
   }
 
   /** The lines of a text file, with a one-line error naming it when it cannot be read. */

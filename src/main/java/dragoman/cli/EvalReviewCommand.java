@@ -3,6 +3,7 @@ package dragoman.cli;
 import dragoman.eval.DetectionOptions;
 import dragoman.eval.DetectionScores;
 import dragoman.eval.LabeledScores;
+import dragoman.pipeline.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -61,8 +63,7 @@ final class EvalReviewCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: 20211110).")
   Long seed;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -96,7 +97,7 @@ final class EvalReviewCommand implements Callable<Integer> {
     out.println(s.positives() + "\tpositives");
     out.println(s.threshold() + "\tthreshold");
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private static void print(PrintWriter out, String name, DetectionScores.Estimate e) {

@@ -2,12 +2,14 @@ package dragoman.cli;
 
 import dragoman.eval.WordAlignmentFile;
 import dragoman.eval.WordAlignmentScores;
+import dragoman.pipeline.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -34,8 +36,7 @@ final class EvalWordAlignCommand implements Callable<Integer> {
       description = "Predicted links (sure/possible marks ignored).")
   Path test;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +58,6 @@ final class EvalWordAlignCommand implements Callable<Integer> {
     out.println(s.predictedSure() + "\tpredicted_and_sure");
     out.println(s.predictedPossible() + "\tpredicted_and_possible");
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -4,6 +4,7 @@ import dragoman.export.ExportDocument;
 import dragoman.export.ExportFormat;
 import dragoman.export.SegmentRecordReader;
 import dragoman.io.AtomicFile;
+import dragoman.pipeline.ExitCode;
 import dragoman.pipeline.PipelineRun;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,15 +43,14 @@ final class ExportCommand implements Callable<Integer> {
       description = "Write here (atomically) instead of standard output.")
   Path out;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @Override
   public Integer call() throws IOException {
     PrintStream err = System.err;
     if (!Files.isRegularFile(input)) {
       err.println("dragoman export: " + input + ": no such file; give a JSONL file from run");
-      return 1;
+      return ExitCode.SOME_FAILED.code();
     }
     List<ExportDocument> docs;
     try {
@@ -58,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
       docs = SegmentRecordReader.byDocument(new SegmentRecordReader().read(input), fallback);
     } catch (SegmentRecordReader.BadRecordException | NoSuchFileException e) {
       err.println("dragoman export: " + e.getMessage());
-      return 1;
+      return ExitCode.SOME_FAILED.code();
     }
     if (out == null) {
       format.write(docs, PipelineRun.TITLE, List.of(), System.out);
@@ -66,6 +67,6 @@ final class ExportCommand implements Callable<Integer> {
     } else {
       AtomicFile.write(out, os -> format.write(docs, PipelineRun.TITLE, List.of(), os));
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -4,7 +4,10 @@ import dragoman.mt.GenerationOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The translation flags, mapped onto {@link GenerationOptions} and nothing else. */
+/**
+ * The translation flags, mapped onto {@link GenerationOptions}'s decoding and runtime parts and
+ * nothing else.
+ */
 final class GenerationFlags {
   @Option(
       names = "--model",
@@ -19,6 +22,15 @@ final class GenerationFlags {
       paramLabel = "N",
       description = "Beam width; 1 is greedy (default: the model's num_beams, 4 for opus-mt).")
   Integer beam;
+
+  @Option(
+      names = "--max-new-tokens",
+      paramLabel = "N",
+      description =
+          "At most N generated tokens a sentence, as Hugging Face's max_new_tokens: replaces the"
+              + " model's max_length (opus-mt: 512 with the start token) and the default limit of"
+              + " 3 x source tokens + 10 (default: those two limits).")
+  Integer maxNewTokens;
 
   @Option(
       names = "--max-batch-tokens",
@@ -58,12 +70,16 @@ final class GenerationFlags {
    */
   GenerationOptions options() {
     notNegative("--beam", beam);
+    notNegative("--max-new-tokens", maxNewTokens);
     notNegative("--max-batch-tokens", maxBatchTokens);
     notNegative("--threads", threads);
     notNegative("--batch-workers", batchWorkers);
     GenerationOptions o = GenerationOptions.defaults();
     if (beam != null) {
       o = o.withNumBeams(beam);
+    }
+    if (maxNewTokens != null) {
+      o = o.withMaxNewTokens(maxNewTokens);
     }
     if (maxBatchTokens != null) {
       o = o.withMaxBatchTokens(maxBatchTokens);

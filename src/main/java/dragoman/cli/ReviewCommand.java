@@ -4,6 +4,7 @@ import dragoman.export.JsonlWriter;
 import dragoman.export.SegmentRecord;
 import dragoman.mt.ModelException;
 import dragoman.pipeline.DocumentBatch;
+import dragoman.pipeline.ExitCode;
 import dragoman.pipeline.OutputRouter;
 import dragoman.pipeline.SourceContext;
 import dragoman.review.Explanation;
@@ -102,8 +103,7 @@ final class ReviewCommand implements Callable<Integer> {
       description = "Write to this file (one input) or folder (several); default standard output.")
   Path out;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   private static ProgressBar progressBar() {
     return new ProgressBarBuilder()
@@ -127,27 +127,27 @@ final class ReviewCommand implements Callable<Integer> {
               .withLearned(!noLearned);
     } catch (IllegalArgumentException e) {
       System.err.println("dragoman review: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCode.USAGE.code();
     }
     var inputs = input.collect();
     PrintStream err = System.err;
     if (source == null && reverseModel != null) {
       err.println("dragoman review: --reverse-model needs --source");
-      return ExitCodes.USAGE;
+      return ExitCode.USAGE.code();
     }
     if (source != null && inputs.sources().size() != 1) {
       err.println("dragoman review: --source goes with exactly one German document");
-      return ExitCodes.USAGE;
+      return ExitCode.USAGE.code();
     }
     SourceContext sourceContext;
     try {
       sourceContext = SourceContext.open(source, model, reverseModel, offline, err);
     } catch (BadInputException e) {
       err.println("dragoman review: " + e.oneLine());
-      return 1;
+      return ExitCode.SOME_FAILED.code();
     } catch (ModelException e) {
       err.println("dragoman review: " + e.oneLine());
-      return 1;
+      return ExitCode.SOME_FAILED.code();
     }
     Reviewer reviewer = new Reviewer(options, ReviewModel.load(), sourceContext.detectors());
     ReviewSummary summary = new ReviewSummary();

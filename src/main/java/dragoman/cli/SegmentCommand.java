@@ -51,8 +51,7 @@ final class SegmentCommand implements Callable<Integer> {
       description = "Write to this file (one input) or folder (several); default standard output.")
   Path out;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @Override
   public Integer call() {

@@ -5,17 +5,17 @@ import dragoman.export.SegmentRecord;
 import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelException;
 import dragoman.mt.ModelResolver;
-import dragoman.mt.Translation;
 import dragoman.mt.TranslationInfo;
 import dragoman.mt.Translator;
 import dragoman.mt.marian.MarianTranslator;
+import dragoman.pipeline.ChunkedTranslation;
 import dragoman.pipeline.DocumentBatch;
+import dragoman.pipeline.ExitCode;
 import dragoman.pipeline.OutputRouter;
 import dragoman.text.DocumentReader;
 import dragoman.text.InputCollector;
 import dragoman.text.Language;
 import dragoman.text.Segment;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,12 +42,6 @@ final class TranslateCommand implements Callable<Integer> {
     txt
   }
 
-  /**
-   * Sentences handed to the translator at once: enough for full token-budget batches (and for
-   * several batch workers), small enough that memory does not grow with the document.
-   */
-  static final int CHUNK = 2048;
-
   @Mixin InputOptions input;
 
   @Mixin GenerationFlags generation;
@@ -64,8 +58,7 @@ final class TranslateCommand implements Callable<Integer> {
       description = "Write to this file (one input) or folder (several); default standard output.")
   Path out;
 
-  @Option(names = "--verbose", description = "Stack traces on unexpected errors.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @Override
   public Integer call() {
@@ -76,7 +69,7 @@ final class TranslateCommand implements Callable<Integer> {
       options = generation.options();
     } catch (IllegalArgumentException e) {
       err.println("dragoman translate: " + e.getMessage());
-      return 2;
+      return ExitCode.USAGE.code();
     }
     boolean terminal = Terminal.stderrIsTerminal();
     Translator translator;
@@ -85,13 +78,14 @@ final class TranslateCommand implements Callable<Integer> {
           MarianTranslator.open(ModelResolver.standard(err, terminal), generation.model, options);
     } catch (ModelException e) {
       err.println("dragoman translate: " + e.oneLine());
-      return 1;
+      return ExitCode.SOME_FAILED.code();
     }
     try (translator;
         ProgressBar bar = terminal ? progressBar() : null) {
       OutputRouter router =
           new OutputRouter(out, inputs.sources().size() > 1, "." + format.name(), System.out);
       DocumentBatch batch = new DocumentBatch(new DocumentReader(Language.GERMAN), err, "dragoman");
+      ChunkedTranslation chunked = new ChunkedTranslation(translator);
       long[] total = {0};
       DocumentBatch.Outcome outcome =
           batch.run(
@@ -102,49 +96,33 @@ final class TranslateCommand implements Callable<Integer> {
                 if (bar != null) {
                   bar.maxHint(total[0]);
                 }
-                // Translated and written a chunk at a time: a 50 MB document never holds all its
-                // translations (nor all its token ids) at once, and runs under -Xmx1g.
                 router.write(
                     source.docId(),
                     os -> {
                       JsonlWriter w = format == Format.jsonl ? new JsonlWriter(os) : null;
-                      for (int from = 0; from < segments.size(); from += CHUNK) {
-                        List<Segment> chunk =
-                            segments.subList(from, Math.min(segments.size(), from + CHUNK));
-                        List<Translation> english =
-                            translate(translator, source.displayName(), chunk);
-                        for (int i = 0; i < chunk.size(); i++) {
-                          Translation t = english.get(i);
-                          if (w != null) {
-                            w.write(
-                                SegmentRecord.of(chunk.get(i))
-                                    .withEnglish(
-                                        t.text(), TranslationInfo.of(t, translator.modelName())));
-                          } else {
-                            os.write((t.text() + "\n").getBytes(StandardCharsets.UTF_8));
-                          }
-                        }
-                        if (bar != null) {
-                          bar.stepBy(chunk.size());
-                        }
-                      }
+                      chunked.translate(
+                          segments,
+                          (segment, t) -> {
+                            if (w != null) {
+                              w.write(
+                                  SegmentRecord.of(segment)
+                                      .withEnglish(
+                                          t.text(), TranslationInfo.of(t, translator.modelName())));
+                            } else {
+                              os.write((t.text() + "\n").getBytes(StandardCharsets.UTF_8));
+                            }
+                          },
+                          n -> {
+                            if (bar != null) {
+                              bar.stepBy(n);
+                            }
+                          });
                       if (w != null) {
                         w.close();
                       }
                     });
               });
       return outcome.exitCode();
-    }
-  }
-
-  /** A failure inside the model becomes this document's one-line error; the batch goes on. */
-  private static List<Translation> translate(
-      Translator translator, String name, List<Segment> segments) throws IOException {
-    try {
-      return translator.translate(segments.stream().map(Segment::text).toList());
-    } catch (RuntimeException e) {
-      String m = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw new IOException("translation failed: " + m.lines().findFirst().orElse(""), e);
     }
   }
 

@@ -8,7 +8,7 @@ import dragoman.review.SegmentReview;
 import dragoman.text.Segment;
 
 /**
- * One line of Dragoman's JSONL (DESIGN.md): {@code {"id","doc","start","end","de","en","mt",
+ * One line of Dragoman's JSONL: {@code {"id","doc","start","end","de","en","mt",
  * "review","align"}}. Fields a stage has not filled are left out.
  *
  * @param en the English counterpart: our translation, or the aligned target sentences

@@ -2,7 +2,9 @@ package dragoman.metric;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,10 +21,10 @@ import java.util.Map;
  */
 public final class Chrf {
   /** sacreBLEU's defaults: chrF2. */
-  public static final int DEFAULT_CHAR_ORDER = 6;
+  public static final int DEFAULT_CHAR_ORDER = ChrfOptions.DEFAULT_CHAR_ORDER;
 
-  public static final int DEFAULT_WORD_ORDER = 0;
-  public static final double DEFAULT_BETA = 2;
+  public static final int DEFAULT_WORD_ORDER = ChrfOptions.DEFAULT_WORD_ORDER;
+  public static final double DEFAULT_BETA = ChrfOptions.DEFAULT_BETA;
 
   /** Python's {@code string.punctuation}, which sacreBLEU's chrF++ splits off words. */
   private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
@@ -30,6 +32,9 @@ public final class Chrf {
   private final int charOrder;
   private final int wordOrder;
   private final double beta;
+  private final boolean lowercase;
+  private final boolean whitespace;
+  private final boolean epsSmoothing;
   // word -> id for profiles (chrF++ word n-grams); guarded by itself
   private final Map<String, Integer> profileVocabulary = new HashMap<>();
 
@@ -46,9 +51,82 @@ public final class Chrf {
     this.charOrder = charOrder;
     this.wordOrder = wordOrder;
     this.beta = beta;
+    this.lowercase = false;
+    this.whitespace = false;
+    this.epsSmoothing = false;
   }
 
-  /** sacreBLEU's name for this variant: chrF2, chrF2++ for word order 2. */
+  /** chrF with all of sacreBLEU's options. */
+  public Chrf(ChrfOptions options) {
+    this.charOrder = options.charOrder();
+    this.wordOrder = options.wordOrder();
+    this.beta = options.beta();
+    this.lowercase = options.lowercase();
+    this.whitespace = options.whitespace();
+    this.epsSmoothing = options.epsSmoothing();
+  }
+
+  /**
+   * The metric's fields of sacreBLEU's signature: {@code case}, {@code eff} ({@code yes} unless eps
+   * smoothing), {@code nc}, {@code nw}, {@code space}.
+   */
+  public Map<String, String> signatureFields() {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("case", lowercase ? "lc" : "mixed");
+    f.put("eff", epsSmoothing ? "no" : "yes");
+    f.put("nc", Integer.toString(charOrder));
+    f.put("nw", Integer.toString(wordOrder));
+    f.put("space", whitespace ? "yes" : "no");
+    return f;
+  }
+
+  /** This chrF against prepared references, for significance tests. */
+  public CorpusMetric against(References references) {
+    return new CorpusMetric() {
+      @Override
+      public String name() {
+        return Chrf.this.name();
+      }
+
+      @Override
+      public double[][] segmentStatistics(List<String> hypotheses) {
+        requireSameSize(hypotheses, references);
+        double[][] out = new double[hypotheses.size()][];
+        for (int i = 0; i < hypotheses.size(); i++) {
+          long[] best =
+              bestStatistics(
+                  ngrams(hypotheses.get(i), references.vocabulary, false),
+                  references.ngrams.get(i));
+          out[i] = new double[best.length];
+          for (int k = 0; k < best.length; k++) {
+            out[i][k] = best[k];
+          }
+        }
+        return out;
+      }
+
+      @Override
+      public double score(double[] sums) {
+        long[] stats = new long[sums.length];
+        for (int k = 0; k < sums.length; k++) {
+          stats[k] = (long) sums[k];
+        }
+        return fScore(stats);
+      }
+
+      @Override
+      public double scoreOfFloat32(float[] sums) {
+        return fScoreFloat32(sums);
+      }
+
+      @Override
+      public boolean float32Scores() {
+        return true;
+      }
+    };
+  }
+
+  /** sacreBLEU's name for this variant: chrF2, chrF2++ for word order 2, chrF1 for beta 1. */
   public String name() {
     String b = beta == Math.rint(beta) ? Long.toString((long) beta) : Double.toString(beta);
     return "chrF" + b + "+".repeat(wordOrder);
@@ -96,13 +174,7 @@ public final class Chrf {
 
   /** Corpus chrF against prepared references. */
   public double corpusScore(List<String> hypotheses, References references) {
-    if (hypotheses.size() != references.size()) {
-      throw new IllegalArgumentException(
-          "the hypothesis has "
-              + hypotheses.size()
-              + " lines but the references have "
-              + references.size());
-    }
+    requireSameSize(hypotheses, references);
     long[] sum = new long[3 * (charOrder + wordOrder)];
     for (int i = 0; i < hypotheses.size(); i++) {
       long[] best =
@@ -125,6 +197,16 @@ public final class Chrf {
 
     private Profile(NgramTable[] ngrams) {
       this.ngrams = ngrams;
+    }
+  }
+
+  private static void requireSameSize(List<String> hypotheses, References references) {
+    if (hypotheses.size() != references.size()) {
+      throw new IllegalArgumentException(
+          "the hypothesis has "
+              + hypotheses.size()
+              + " lines but the references have "
+              + references.size());
     }
   }
 
@@ -192,21 +274,35 @@ public final class Chrf {
     return best;
   }
 
-  /** sacreBLEU's {@code _compute_f_score} with eps_smoothing off: effective-order averaging. */
+  /**
+   * sacreBLEU's {@code _compute_f_score}: with eps smoothing the mean over all orders of each
+   * order's F (a missing count counts as 1e-16), otherwise F of the precision and recall averaged
+   * over the orders where both hypothesis and reference have n-grams.
+   */
   private double fScore(long[] stats) {
+    double eps = 1e-16;
     double factor = beta * beta;
+    double score = 0.0;
     double avgPrec = 0.0;
     double avgRec = 0.0;
     int effectiveOrder = 0;
-    for (int i = 0; i < charOrder + wordOrder; i++) {
+    int orders = charOrder + wordOrder;
+    for (int i = 0; i < orders; i++) {
       long nHyp = stats[3 * i];
       long nRef = stats[3 * i + 1];
       long nMatch = stats[3 * i + 2];
+      double prec = nHyp > 0 ? (double) nMatch / nHyp : eps;
+      double rec = nRef > 0 ? (double) nMatch / nRef : eps;
+      double denom = factor * prec + rec;
+      score += denom > 0 ? (1 + factor) * prec * rec / denom : eps;
       if (nHyp > 0 && nRef > 0) {
-        avgPrec += (double) nMatch / nHyp;
-        avgRec += (double) nMatch / nRef;
+        avgPrec += prec;
+        avgRec += rec;
         effectiveOrder++;
       }
+    }
+    if (epsSmoothing) {
+      return 100 * score / orders;
     }
     if (effectiveOrder == 0) {
       avgPrec = 0.0;
@@ -216,9 +312,48 @@ public final class Chrf {
       avgRec /= effectiveOrder;
     }
     if (avgPrec + avgRec != 0) {
-      double score = (1 + factor) * avgPrec * avgRec;
-      score /= (factor * avgPrec) + avgRec;
-      return 100 * score;
+      double f = (1 + factor) * avgPrec * avgRec;
+      f /= (factor * avgPrec) + avgRec;
+      return 100 * f;
+    }
+    return 0.0;
+  }
+
+  /** {@link #fScore} on float32 statistics, each step rounded to float32 as numpy 2 does. */
+  private double fScoreFloat32(float[] stats) {
+    float eps = 1e-16f;
+    float factor = (float) (beta * beta);
+    float score = 0.0f;
+    float avgPrec = 0.0f;
+    float avgRec = 0.0f;
+    int effectiveOrder = 0;
+    int orders = charOrder + wordOrder;
+    for (int i = 0; i < orders; i++) {
+      float nHyp = stats[3 * i];
+      float nRef = stats[3 * i + 1];
+      float nMatch = stats[3 * i + 2];
+      float prec = nHyp > 0 ? nMatch / nHyp : eps;
+      float rec = nRef > 0 ? nMatch / nRef : eps;
+      float denom = factor * prec + rec;
+      score += denom > 0 ? (1 + factor) * prec * rec / denom : eps;
+      if (nHyp > 0 && nRef > 0) {
+        avgPrec += prec;
+        avgRec += rec;
+        effectiveOrder++;
+      }
+    }
+    if (epsSmoothing) {
+      return 100 * score / orders;
+    }
+    if (effectiveOrder == 0) {
+      return 0.0;
+    }
+    avgPrec /= effectiveOrder;
+    avgRec /= effectiveOrder;
+    if (avgPrec + avgRec != 0) {
+      float f = (1 + factor) * avgPrec * avgRec;
+      f /= (factor * avgPrec) + avgRec;
+      return 100 * f;
     }
     return 0.0;
   }
@@ -230,8 +365,14 @@ public final class Chrf {
    * count that sacreBLEU uses (totals and clipped matches).
    */
   private NgramTable[] ngrams(String segment, Map<String, Integer> vocabulary, boolean grow) {
+    if (lowercase) {
+      segment = segment.toLowerCase(Locale.ROOT);
+    }
     NgramTable[] out = new NgramTable[charOrder + wordOrder];
-    int[] cps = PythonWhitespace.codePointsWithoutSpace(segment);
+    int[] cps =
+        whitespace
+            ? segment.codePoints().toArray()
+            : PythonWhitespace.codePointsWithoutSpace(segment);
     for (int n = 1; n <= charOrder; n++) {
       out[n - 1] = new NgramTable(cps, n);
     }

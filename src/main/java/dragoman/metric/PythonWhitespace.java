@@ -55,6 +55,19 @@ public final class PythonWhitespace {
     return s.substring(0, end);
   }
 
+  /** {@code s.strip()}. */
+  public static String strip(String s) {
+    int start = 0;
+    while (start < s.length()) {
+      int cp = s.codePointAt(start);
+      if (!isSpace(cp)) {
+        break;
+      }
+      start += Character.charCount(cp);
+    }
+    return rstrip(s.substring(start));
+  }
+
   /** {@code "".join(s.split())}: the code points of s with all whitespace removed. */
   public static int[] codePointsWithoutSpace(String s) {
     int[] out = new int[s.length()];

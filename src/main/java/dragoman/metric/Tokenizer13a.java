@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * The mteval-v13a tokenizer as sacreBLEU 2.x implements it ({@code tokenizers/tokenizer_13a.py} and
  * {@code tokenizer_re.py}); the regular expressions are sacreBLEU's, in the same order.
  */
-public final class Tokenizer13a {
+public final class Tokenizer13a implements Tokenizer {
   // Symbols { | } ~ [ \ ] ^ _ ` space ! " # $ % & ( ) * + : ; < = > ? @ / become tokens.
   private static final Pattern SYMBOL = Pattern.compile("([\\{-\\~\\[-\\` -\\&\\(-\\+\\:-\\@\\/])");
   // Period and comma split off unless preceded by a digit...
@@ -17,6 +17,7 @@ public final class Tokenizer13a {
   private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
 
   /** Tokenizes one segment; tokens are separated by single spaces, none leading or trailing. */
+  @Override
   public String tokenize(String line) {
     line = line.replace("<skipped>", "");
     line = line.replace("-\n", "");
@@ -27,7 +28,16 @@ public final class Tokenizer13a {
       line = line.replace("&lt;", "<");
       line = line.replace("&gt;", ">");
     }
-    line = " " + line + " ";
+    return splitSymbols(" " + line + " ");
+  }
+
+  @Override
+  public String signature() {
+    return "13a";
+  }
+
+  /** sacreBLEU's {@code TokenizerRegexp} ({@code tokenizer_re.py}), which 13a and zh share. */
+  static String splitSymbols(String line) {
     line = SYMBOL.matcher(line).replaceAll(" $1 ");
     line = PUNCT_AFTER_NON_DIGIT.matcher(line).replaceAll("$1 $2 ");
     line = PUNCT_BEFORE_NON_DIGIT.matcher(line).replaceAll(" $1 $2");

@@ -15,7 +15,8 @@ import java.util.List;
  * under {@code dragoman/mt/<name>.json}; a pulled directory records the sizes and hashes it got in
  * {@code dragoman-manifest.json}.
  *
- * @param revision a commit hash, or a branch name when no commit could be pinned
+ * @param revision the commit to fetch (a bundled manifest pins one; {@code --revision} may give a
+ *     branch); in a pulled directory's record, the commit the hub actually served
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,6 +69,19 @@ public record ModelManifest(
 
   public void write(Path file) throws IOException {
     MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+  }
+
+  /**
+   * The same files at another revision ({@code model pull --revision}). Sizes and hashes pinned for
+   * the old revision are dropped: the hub's headers give them for the new one.
+   */
+  public ModelManifest withRevision(String other) {
+    if (other.equals(revision)) {
+      return this;
+    }
+    List<FileEntry> unpinned =
+        files.stream().map(f -> new FileEntry(f.path(), null, null, f.quantized())).toList();
+    return new ModelManifest(name, description, repo, other, unpinned);
   }
 
   /** The files to fetch: fp32 always, the int8 ones too when asked. */

@@ -33,13 +33,16 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * their SHA-256 ({@code X-Linked-Etag}); the {@code GET} follows redirects to the storage. Files
  * land in {@code <dir>.partial/} as {@code <file>.part}, are resumed with an HTTP range request
  * after a cut-off, checked for size and SHA-256, and the finished directory is moved into place in
- * one step, so a model directory is either complete or absent.
+ * one step, so a model directory is either complete or absent. The commit the hub resolved the
+ * revision to ({@code X-Repo-Commit}) is recorded in {@code dragoman-manifest.json}; a later pull
+ * that adds files (the int8 ones) fetches them from that same commit.
  */
 public final class ModelPuller {
   /** The public hub. */
   public static final URI HUB = URI.create("https://huggingface.co");
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
   private static final int BUFFER = 1 << 16;
 
   private final URI endpoint;
@@ -84,11 +87,16 @@ public final class ModelPuller {
       }
       List<ModelManifest.FileEntry> got = new ArrayList<>();
       Files.createDirectories(staging);
+      Commit commit = new Commit();
       for (ModelManifest.FileEntry file : manifest.selected(quantized)) {
-        got.add(fetch(manifest, file, staging));
+        got.add(fetch(manifest, file, staging, commit));
       }
       new ModelManifest(
-              manifest.name(), manifest.description(), manifest.repo(), manifest.revision(), got)
+              manifest.name(),
+              manifest.description(),
+              manifest.repo(),
+              commit.or(manifest.revision()),
+              got)
           .write(staging.resolve(ModelManifest.RECORD));
       if (Files.exists(target)) {
         throw new ModelException(target, "exists but has no config.json: remove it and pull again");
@@ -119,19 +127,30 @@ public final class ModelPuller {
     }
     Path record = target.resolve(ModelManifest.RECORD);
     List<ModelManifest.FileEntry> entries = new ArrayList<>();
+    ModelManifest from = manifest;
     if (Files.isRegularFile(record)) {
-      entries.addAll(ModelManifest.read(record).files());
+      ModelManifest had = ModelManifest.read(record);
+      entries.addAll(had.files());
+      // The added files must come from the commit the others came from.
+      if (had.revision() != null) {
+        from = manifest.withRevision(had.revision());
+      }
     }
     Files.createDirectories(staging);
+    Commit commit = new Commit();
     for (ModelManifest.FileEntry file : missing) {
-      ModelManifest.FileEntry got = fetch(manifest, file, staging);
+      ModelManifest.FileEntry got = fetch(from, file, staging, commit);
       Path to = target.resolve(file.path());
       Files.createDirectories(to.getParent());
       Files.move(staging.resolve(file.path()), to, StandardCopyOption.ATOMIC_MOVE);
       entries.add(got);
     }
     new ModelManifest(
-            manifest.name(), manifest.description(), manifest.repo(), manifest.revision(), entries)
+            manifest.name(),
+            manifest.description(),
+            manifest.repo(),
+            commit.or(from.revision()),
+            entries)
         .write(record);
     return target;
   }
@@ -142,15 +161,44 @@ public final class ModelPuller {
   }
 
   /** What the hub says about a file before it is fetched. */
-  private record Remote(long size, String sha256) {}
+  private record Remote(long size, String sha256, String commit) {}
 
-  private ModelManifest.FileEntry fetch(ModelManifest m, ModelManifest.FileEntry file, Path staging)
+  /** The commit every file of one pull came from, as the hub's {@code X-Repo-Commit} says. */
+  private static final class Commit {
+    private String seen;
+
+    void add(String commit, URI url) throws ModelException {
+      if (commit == null) {
+        return;
+      }
+      if (seen == null) {
+        seen = commit;
+      } else if (!seen.equals(commit)) {
+        throw new ModelException(
+            url.toString(),
+            "served from commit "
+                + commit
+                + " but earlier files from "
+                + seen
+                + ": the branch moved during the pull; run it again, or pin a commit with"
+                + " --revision");
+      }
+    }
+
+    String or(String fallback) {
+      return seen != null ? seen : fallback;
+    }
+  }
+
+  private ModelManifest.FileEntry fetch(
+      ModelManifest m, ModelManifest.FileEntry file, Path staging, Commit commit)
       throws ModelException, IOException {
     URI url = url(m, file.path());
     Path done = staging.resolve(file.path());
     Path part = staging.resolve(file.path() + ".part");
     Files.createDirectories(done.getParent());
     Remote remote = head(url);
+    commit.add(remote.commit(), url);
     long size = file.size() != null ? file.size() : remote.size();
     String sha = file.sha256() != null ? file.sha256() : remote.sha256();
     if (file.sha256() != null
@@ -203,7 +251,8 @@ public final class ModelPuller {
     HttpResponse<Void> res = send(headClient, req, HttpResponse.BodyHandlers.discarding(), url);
     int status = res.statusCode();
     if (status == 404) {
-      throw new ModelException(url.toString(), "not found on the hub (404)");
+      throw new ModelException(
+          url.toString(), "not found on the hub (404): check the file and the revision");
     }
     if (status >= 400) {
       throw new ModelException(url.toString(), "the hub answered HTTP " + status);
@@ -223,7 +272,13 @@ public final class ModelPuller {
             .orElse(null);
     // LFS files carry their SHA-256 as ETag; small git files a SHA-1 (40 hex), not usable here.
     String sha = etag != null && SHA256.matcher(etag).matches() ? etag : null;
-    return new Remote(size, sha);
+    String commit =
+        res.headers()
+            .firstValue("X-Repo-Commit")
+            .map(c -> c.toLowerCase(java.util.Locale.ROOT))
+            .filter(c -> COMMIT.matcher(c).matches())
+            .orElse(null);
+    return new Remote(size, sha, commit);
   }
 
   private void download(URI url, Path part, long size, String name) throws ModelException {

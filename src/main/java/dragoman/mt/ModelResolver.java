@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Finds the model directory as DESIGN.md orders it: {@code --model DIR} > environment variable
- * {@code DRAGOMAN_MODEL} > {@code models/opus-mt-de-en/} under the working directory > the user
- * cache ({@code $XDG_CACHE_HOME/dragoman/models/opus-mt-de-en}, by default {@code
+ * Finds the model directory in the order README.md gives: {@code --model DIR} > environment
+ * variable {@code DRAGOMAN_MODEL} > {@code models/opus-mt-de-en/} under the working directory > the
+ * user cache ({@code $XDG_CACHE_HOME/dragoman/models/opus-mt-de-en}, by default {@code
  * ~/.cache/dragoman/models/...}), which is pulled from the Hugging Face hub on first use unless
  * offline.
  */

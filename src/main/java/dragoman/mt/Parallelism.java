@@ -22,7 +22,7 @@ public record Parallelism(int workers, int threadsPerWorker) {
   }
 
   /** Resolves the options' automatic values (0) for a machine with {@code cores} cores. */
-  public static Parallelism of(GenerationOptions options, int cores) {
+  public static Parallelism of(RuntimeOptions options, int cores) {
     int available = Math.max(1, cores);
     int workers = options.batchWorkers();
     if (workers == 0) {
@@ -34,7 +34,7 @@ public record Parallelism(int workers, int threadsPerWorker) {
   }
 
   /** For this machine ({@link Runtime#availableProcessors()}). */
-  public static Parallelism of(GenerationOptions options) {
+  public static Parallelism of(RuntimeOptions options) {
     return of(options, Runtime.getRuntime().availableProcessors());
   }
 }

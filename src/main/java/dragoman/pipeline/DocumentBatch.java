@@ -21,9 +21,8 @@ public final class DocumentBatch {
 
   /** How a batch went: documents done and inputs that failed. */
   public record Outcome(int done, int failed) {
-    /** 0 when everything was done, 1 when some inputs failed (DESIGN.md exit codes). */
     public int exitCode() {
-      return failed == 0 ? 0 : 1;
+      return ExitCode.forFailures(failed).code();
     }
   }
 

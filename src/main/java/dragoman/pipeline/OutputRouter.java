@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Decides where a command's records go (DESIGN.md "Streams"): standard output when no {@code --out}
- * is given; the named file for a single input; a folder with one {@code <doc><extension>} file per
- * document for several. Files are written atomically.
+ * Decides where a command's records go (README "Commands": records on stdout, the rest on stderr):
+ * standard output when no {@code --out} is given; the named file for a single input; a folder with
+ * one {@code <doc><extension>} file per document for several. Files are written atomically.
  */
 public final class OutputRouter {
   private final Path out;

@@ -77,9 +77,8 @@ public final class PipelineRun {
           + (int) outcomes.stream().filter(o -> o.status() == Status.FAILED).count();
     }
 
-    /** 0 when everything was done, 1 when some inputs failed (DESIGN.md exit codes). */
     public int exitCode() {
-      return failed() == 0 ? 0 : 1;
+      return ExitCode.forFailures(failed()).code();
     }
   }
 

@@ -14,7 +14,7 @@ import java.util.List;
  * @param out the output folder
  * @param jobs documents processed at once (default: up to 4, at most the number of processors)
  * @param resume skip documents whose outputs are complete and whose input and stages are unchanged
- * @param model the model directory, or null to look where DESIGN.md says
+ * @param model the model directory, or null to look where {@link dragoman.mt.ModelResolver} does
  * @param generation translation settings (beam, threads, quantized, offline)
  * @param review review settings (threshold, German variant, grammar checks)
  * @param progress show a progress bar (only meaningful on a terminal)

@@ -68,9 +68,9 @@ public record Stages(
   }
 
   /**
-   * Review (issue 7). The reviewer holds LanguageTool and OpenNLP state and is not thread-safe; one
-   * shared instance behind a lock costs less memory than one per job (LanguageTool alone is
-   * hundreds of MB), and review is a small part of a run's time next to translation.
+   * Review. The reviewer holds LanguageTool and OpenNLP state and is not thread-safe; one shared
+   * instance behind a lock costs less memory than one per job (LanguageTool alone is hundreds of
+   * MB), and review is a small part of a run's time next to translation.
    */
   static Choice<ReviewStage> review(RunOptions options) {
     Reviewer reviewer = new Reviewer(options.review());
@@ -95,8 +95,9 @@ public record Stages(
   }
 
   /**
-   * Translation (issue 4): the model is resolved as DESIGN.md says (pulled on first use unless
-   * offline); when none can be had the run goes on without translation and says why in one line.
+   * Translation: the model is resolved as {@link dragoman.mt.ModelResolver} orders it (pulled on
+   * first use unless offline); when none can be had the run goes on without translation and says
+   * why in one line.
    */
   static Choice<TranslationStage> translation(RunOptions options, ModelResolver models) {
     try {
@@ -109,7 +110,7 @@ public record Stages(
     }
   }
 
-  /** Alignment (issue 6): adapt the align package's bead search to {@link AlignmentStage} here. */
+  /** Alignment: adapt the align package's bead search to {@link AlignmentStage} here. */
   static Choice<AlignmentStage> alignment(RunOptions options) {
     AlignOptions settings = AlignOptions.defaults();
     SentenceAligner aligner = new SentenceAligner(settings);

@@ -4,8 +4,8 @@ import dragoman.text.Segment;
 import java.util.List;
 
 /**
- * One family of checks on German segments (STYLE.md: an id and one method from segment to findings,
- * like LanguageTool's {@code Rule}). Findings carry document offsets.
+ * One family of checks on German segments (an id and one method from segment to findings, like
+ * LanguageTool's {@code Rule}). Findings carry document offsets.
  */
 public interface Detector {
   /** Short id, used as {@link Finding#detector()}: "structure", "surface", ... */

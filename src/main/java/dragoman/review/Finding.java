@@ -3,7 +3,7 @@ package dragoman.review;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One problem found in a German segment, the way a spell checker reports it (DESIGN.md).
+ * One problem found in a German segment, the way a spell checker reports it.
  *
  * @param detector id of the detector that found it, e.g. "structure"
  * @param rule id of the rule within the detector, e.g. "capitalised-function-word"

@@ -1,7 +1,12 @@
 package dragoman.review;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Closed-class word lists. The German, English and French lists are the most frequent function
@@ -12,132 +17,11 @@ import java.util.Set;
 public final class FunctionWords {
   private FunctionWords() {}
 
-  /** German articles, pronouns, prepositions, conjunctions and auxiliaries. */
-  public static final Set<String> GERMAN =
-      Set.of(
-          "der",
-          "die",
-          "das",
-          "den",
-          "dem",
-          "des",
-          "ein",
-          "eine",
-          "einen",
-          "einem",
-          "einer",
-          "eines",
-          "und",
-          "oder",
-          "aber",
-          "sondern",
-          "denn",
-          "dass",
-          "weil",
-          "wenn",
-          "als",
-          "ob",
-          "obwohl",
-          "während",
-          "nachdem",
-          "bevor",
-          "damit",
-          "zu",
-          "zum",
-          "zur",
-          "mit",
-          "von",
-          "vom",
-          "bei",
-          "beim",
-          "nach",
-          "aus",
-          "für",
-          "gegen",
-          "ohne",
-          "um",
-          "durch",
-          "über",
-          "unter",
-          "vor",
-          "hinter",
-          "neben",
-          "zwischen",
-          "auf",
-          "an",
-          "am",
-          "im",
-          "in",
-          "ins",
-          "ist",
-          "sind",
-          "war",
-          "waren",
-          "wird",
-          "werden",
-          "wurde",
-          "wurden",
-          "hat",
-          "haben",
-          "hatte",
-          "hatten",
-          "sich",
-          "sie",
-          "er",
-          "es",
-          "wir",
-          "ihr",
-          "ich",
-          "du",
-          "ihn",
-          "ihm",
-          "ihnen",
-          "uns",
-          "nicht",
-          "auch",
-          "noch",
-          "nur",
-          "schon",
-          "sehr",
-          "wie",
-          "so",
-          "dies",
-          "diese",
-          "dieser",
-          "dieses",
-          "diesen",
-          "diesem",
-          "jedoch",
-          "sein",
-          "seine",
-          "seiner",
-          "seinen",
-          "seinem",
-          "ihre",
-          "ihren",
-          "ihrem",
-          "ihrer",
-          "kein",
-          "keine",
-          "keinen",
-          "man",
-          "was",
-          "wer",
-          "wo",
-          "dann",
-          "doch",
-          "hier",
-          "dort",
-          "bis",
-          "seit",
-          "kann",
-          "können",
-          "muss",
-          "müssen",
-          "soll",
-          "sollen",
-          "will",
-          "wollen");
+  /**
+   * German articles, pronouns, prepositions, conjunctions and auxiliaries, from the resource {@code
+   * function-words-de.txt} (the eval scripts read the same file).
+   */
+  public static final Set<String> GERMAN = wordList("function-words-de.txt");
 
   /**
    * German words that are never capitalised except at the start of a sentence, a quotation or a
@@ -187,5 +71,21 @@ public final class FunctionWords {
 
   public static boolean isGerman(String word) {
     return GERMAN.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** One word a line; {@code #} starts a comment line. */
+  private static Set<String> wordList(String resource) {
+    try (InputStream in = FunctionWords.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource dragoman/review/" + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .collect(Collectors.toUnmodifiableSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

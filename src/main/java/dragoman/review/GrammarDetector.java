@@ -27,8 +27,8 @@ public final class GrammarDetector implements Detector {
           "DE_CASE", Severity.MINOR);
 
   /**
-   * English messages for the reviewer (DESIGN.md: findings speak English); LanguageTool's own
-   * German message follows in brackets because it names the words involved.
+   * English messages for the reviewer (findings speak English); LanguageTool's own German message
+   * follows in brackets because it names the words involved.
    */
   private static final Map<String, String> ENGLISH =
       Map.of(

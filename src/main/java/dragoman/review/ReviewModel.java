@@ -22,6 +22,9 @@ import java.util.TreeMap;
  *     [-{@value #LOGIT_CLIP}, {@value #LOGIT_CLIP}]); 0 leaves the signal out
  * @param learnedWeight weight of the {@link SpanDetector}'s log-odds (clipped the same way); 0
  *     leaves it out (as in weight files written before it existed)
+ * @param threshold the score at which these weights flag by default ({@link
+ *     ReviewOptions#DEFAULT_THRESHOLD}, which a test keeps equal); here so that the eval scripts
+ *     read it from the same file as the weights
  */
 public record ReviewModel(
     double intercept,
@@ -30,7 +33,8 @@ public record ReviewModel(
     Map<String, Double> otherWeight,
     String fittedOn,
     double translationeseWeight,
-    double learnedWeight) {
+    double learnedWeight,
+    double threshold) {
   public static final String RESOURCE = "/dragoman/review/weights.json";
 
   /** The translationese log-odds are clipped so one odd segment cannot dominate the rules. */

@@ -125,7 +125,7 @@ public final class Reviewer {
       try {
         findings.addAll(d.detect(s, context));
       } catch (RuntimeException e) {
-        // One detector failing on odd input must not lose the others' findings (PREAMBLE).
+        // One detector failing on odd input must not lose the others' findings.
         findings.add(
             new Finding(
                 d.id(),

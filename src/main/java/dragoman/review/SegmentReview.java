@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The review of one segment (DESIGN.md).
+ * The review of one segment.
  *
  * @param score calibrated probability in [0, 1] that a reviewer should look at the segment
  * @param flag {@code score >= threshold}

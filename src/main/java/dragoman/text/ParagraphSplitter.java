@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits normalised text into paragraphs: every newline ends one (DESIGN.md), blank lines are
- * dropped, and each span is stripped of surrounding whitespace.
+ * Splits normalised text into paragraphs: every newline ends one, blank lines are dropped, and each
+ * span is stripped of surrounding whitespace.
  */
 public final class ParagraphSplitter {
   public List<Span> split(String text) {

@@ -3,7 +3,7 @@ package dragoman.text;
 /**
  * One sentence of a document.
  *
- * @param id {@code <doc>#p<paragraph>.s<sentence>}, both indices 0-based (DESIGN.md)
+ * @param id {@code <doc>#p<paragraph>.s<sentence>}, both indices 0-based
  * @param doc the document id
  * @param paragraph 0-based paragraph index within the document
  * @param sentence 0-based sentence index within the paragraph

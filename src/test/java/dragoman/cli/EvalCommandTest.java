@@ -168,6 +168,135 @@ class EvalCommandTest {
   }
 
   @Test
+  void terCountsOneShiftAsOneEdit() throws IOException {
+    // sacreBLEU's test_ter.py: "d e f g h a b c" vs "a b c d e f g h" is one shift in 8 words.
+    Path ref = file("ref", "a b c d e f g h\n");
+    Path hyp = file("hyp", "d e f g h a b c\n");
+    assertThat(run("eval", "ter", "-r", ref.toString(), "-H", hyp.toString())).isZero();
+    assertThat(firstNumber()).isCloseTo(12.5, within(1e-12));
+    assertThat(out.toString())
+        .contains("\tTER\tnrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:dragoman-");
+  }
+
+  @Test
+  void jsonHasSacrebleusFieldsWithTheScoreRoundedToTheWidth() throws IOException {
+    Path ref = file("ref", "the cat is on the mat\n");
+    Path hyp = file("hyp", "the cat sat on the mat\n");
+    assertThat(
+            run(
+                "eval",
+                "bleu",
+                "-r",
+                ref.toString(),
+                "-H",
+                hyp.toString(),
+                "-f",
+                "json",
+                "-w",
+                "2"))
+        .isZero();
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    assertThat(json.get("name").asText()).isEqualTo("BLEU");
+    // (250/3 * 60 * 25 * 50/3)^(1/4) = 37.99..., rounded to 2 decimals
+    assertThat(json.get("score").asDouble()).isEqualTo(37.99);
+    assertThat(json.get("signature").asText())
+        .startsWith("nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:dragoman-");
+    assertThat(json.get("verbose_score").asText()).startsWith("83.3/60.0/25.0/16.7 (BP = 1.000");
+    assertThat(json.get("tok").asText()).isEqualTo("13a");
+    assertThat(json.get("smooth").asText()).isEqualTo("exp");
+  }
+
+  @Test
+  void readsGzippedReferencesAndTheHypothesisFromStandardInput() throws IOException {
+    Path ref = dir.resolve("ref.gz");
+    try (java.io.OutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(ref))) {
+      gz.write("a b c d\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(
+          new java.io.ByteArrayInputStream(
+              "a b c d  \n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(run("eval", "chrf", "-r", ref.toString(), "-H", "-", "--chrf-whitespace"))
+          .isZero();
+    } finally {
+      System.setIn(stdin);
+    }
+    // trailing whitespace is stripped as sacreBLEU's command line strips it, so even with
+    // whitespace kept the lines are equal
+    assertThat(firstNumber()).isCloseTo(100.0, within(1e-12));
+    assertThat(out.toString()).contains("space:yes");
+  }
+
+  @Test
+  void tokenizerThatNeedsAnExternalModelIsAUsageErrorInOneLine() throws IOException {
+    Path ref = file("ref", "a\n");
+    assertThat(run("eval", "bleu", "-r", ref.toString(), "-H", ref.toString(), "-tok", "ja-mecab"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("MeCab");
+  }
+
+  @Test
+  void pairedTestsNeedAtLeastTwoSystems() throws IOException {
+    Path ref = file("ref", "a\n");
+    assertThat(run("eval", "bleu", "-r", ref.toString(), "-H", ref.toString(), "--paired-bs"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aSystemComparedWithItselfHasTheSmallestPValue() throws IOException {
+    // With no difference at all no resample beats it: p = (0 + 1) / (N + 1).
+    Path ref = file("ref", "a b c d\ne f g h\n");
+    Path hyp = file("hyp", "a b c x\ne f y h\n");
+    assertThat(
+            run(
+                "eval",
+                "chrf",
+                "-r",
+                ref.toString(),
+                "-H",
+                hyp.toString(),
+                hyp.toString(),
+                "--paired-bs",
+                "--paired-bs-n",
+                "99"))
+        .isZero();
+    assertThat(out.toString())
+        .contains("chrF2 (μ ± 95% CI)")
+        .contains("(p = 0.0100)*")
+        .contains("nrefs:1|bs:99|seed:12345|case:mixed|eff:yes|nc:6|nw:0|space:no");
+  }
+
+  @Test
+  void pairedRandomizationOnWmt21MatchesSacrebleusJson() throws IOException {
+    // eval/data/sacrebleu-reference/wmt21-de-en.refA.paired-ar.json (sacreBLEU 2.5.1), TER part
+    Path wmt = Path.of("eval/data/wmt21");
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "eval", "ter", "-r", wmt.resolve("newstest2021.de-en.ref.A.en").toString(), "-H"));
+    for (String s : java.util.List.of("Borderline", "Online-B", "UF", "SMU")) {
+      args.add(wmt.resolve("system-outputs/newstest2021.de-en.hyp." + s + ".en").toString());
+    }
+    args.addAll(java.util.List.of("--paired-ar", "-f", "json"));
+    assertThat(run(args.toArray(String[]::new))).isZero();
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode ours = mapper.readTree(out.toString());
+    com.fasterxml.jackson.databind.JsonNode expected =
+        mapper.readTree(
+            Path.of("eval/data/sacrebleu-reference/wmt21-de-en.refA.paired-ar.json").toFile());
+    assertThat(ours).hasSize(4);
+    for (int i = 0; i < 4; i++) {
+      assertThat(ours.get(i).get("system").asText())
+          .startsWith(i == 0 ? "Baseline: " : "eval")
+          .endsWith(expected.get(i).get("system").asText().replace("Baseline: ", ""));
+      assertThat(ours.get(i).get("TER")).isEqualTo(expected.get(i).get("TER"));
+    }
+  }
+
+  @Test
   void evalWithoutMetricIsAUsageError() {
     assertThat(run("eval")).isEqualTo(2);
   }

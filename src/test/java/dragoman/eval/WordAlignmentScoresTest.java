@@ -33,7 +33,7 @@ class WordAlignmentScoresTest {
 
   @Test
   void readsNaaclGoldTheSameAsPharaoh() throws IOException {
-    // The format of ../shared/data/wordalign-deen/de-en.ref.wa: "sentence src tgt S|P".
+    // The gold format of the word-alignment sets eval/README.md lists: "sentence src tgt S|P".
     List<WordLinks> naacl =
         WordAlignmentFile.read(write("g.wa", "1 0 0 S \n1 1 1 S\n1 1 2 P\n3 0 0\n"));
     List<WordLinks> pharaoh = WordAlignmentFile.read(write("g.txt", "0-0 1-1 1p2\n\n0-0\n"));

@@ -19,8 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A stand-in for the Hugging Face hub on 127.0.0.1, serving a directory as {@code
  * /<repo>/resolve/<rev>/<file>}: {@code HEAD} answers like the hub (ONNX files as LFS: a 302 to
  * {@code /cdn/...} with {@code X-Linked-Etag} = SHA-256 and {@code X-Linked-Size}; other files 200
- * with a git-style SHA-1 ETag), {@code GET} serves bytes and honours {@code Range}. It can cut a
- * file off once halfway, or serve a corrupted copy.
+ * with a git-style SHA-1 ETag), {@code GET} serves bytes and honours {@code Range}; every answer
+ * carries {@code X-Repo-Commit}, the commit the revision resolved to. Built with a commit, it
+ * serves that commit and the branch {@code main} (pointing at it) only, and 404s any other
+ * revision, as the hub does; without one it serves any revision as itself. It can cut a file off
+ * once halfway, or serve a corrupted copy.
  */
 final class HubServer implements AutoCloseable {
   private final HttpServer server;
@@ -29,8 +32,21 @@ final class HubServer implements AutoCloseable {
   final Set<String> corrupt = ConcurrentHashMap.newKeySet();
   final List<String> ranges = new CopyOnWriteArrayList<>();
 
+  /** {@code METHOD revision file} of every request for a file. */
+  final List<String> requests = new CopyOnWriteArrayList<>();
+
+  private final String commit;
+
   HubServer(Path root) throws IOException {
+    this(root, null);
+  }
+
+  /**
+   * @param commit the one commit served (40 hex digits), also what {@code main} resolves to
+   */
+  HubServer(Path root, String commit) throws IOException {
     this.root = root;
+    this.commit = commit;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
@@ -47,12 +63,24 @@ final class HubServer implements AutoCloseable {
       if (path.startsWith("/cdn/")) {
         file = path.substring("/cdn/".length());
       } else {
-        String[] parts = path.split("/resolve/[^/]+/", 2);
-        if (parts.length != 2) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile(".*/resolve/([^/]+)/(.+)").matcher(path);
+        if (!m.matches()) {
           ex.sendResponseHeaders(404, -1);
           return;
         }
-        file = parts[1];
+        String revision = m.group(1);
+        file = m.group(2);
+        requests.add(ex.getRequestMethod() + " " + revision + " " + file);
+        String resolved = commit == null ? revision : null;
+        if (commit != null && (revision.equals(commit) || revision.equals("main"))) {
+          resolved = commit;
+        }
+        if (resolved == null) {
+          ex.sendResponseHeaders(404, -1); // the hub: "Revision Not Found"
+          return;
+        }
+        ex.getResponseHeaders().add("X-Repo-Commit", resolved);
       }
       Path f = root.resolve(file);
       if (!Files.isRegularFile(f)) {

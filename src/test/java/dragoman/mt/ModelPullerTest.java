@@ -150,4 +150,93 @@ class ModelPullerTest {
         .extracting(ModelManifest.FileEntry::path)
         .contains("config.json", "onnx/encoder_model_quantized.onnx");
   }
+
+  static final ModelManifest OPUS = ModelManifest.known("opus-mt-de-en");
+
+  @Test
+  void theBundledManifestPinsACommitAndTakesTheSentencePieceFiles() {
+    assertThat(OPUS.revision()).matches("[0-9a-f]{40}");
+    assertThat(OPUS.files())
+        .extracting(ModelManifest.FileEntry::path)
+        .contains("source.spm", "target.spm", "vocab.json", "tokenizer.json");
+  }
+
+  @Test
+  void pullsThePinnedRevisionsFilesSentencePieceIncluded() throws Exception {
+    Path target = cache.resolve("opus-mt-de-en");
+    List<String> requests;
+    try (HubServer hub = new HubServer(FIXTURE, OPUS.revision())) {
+      puller(hub.uri()).pull(OPUS, target, false);
+      requests = List.copyOf(hub.requests);
+    }
+    for (String f : List.of("source.spm", "target.spm", "vocab.json", "tokenizer.json", ENCODER)) {
+      assertThat(target.resolve(f)).hasSameBinaryContentAs(FIXTURE.resolve(f));
+    }
+    assertThat(target.resolve("onnx/encoder_model_quantized.onnx")).doesNotExist();
+    assertThat(requests)
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.split(" ")[1]).isEqualTo(OPUS.revision()))
+        .anyMatch(r -> r.startsWith("GET ") && r.endsWith(" vocab.json"))
+        .anyMatch(r -> r.startsWith("GET ") && r.endsWith(" source.spm"));
+    ModelManifest record = ModelManifest.read(target.resolve(ModelManifest.RECORD));
+    assertThat(record.revision()).isEqualTo(OPUS.revision());
+    assertThat(record.files())
+        .filteredOn(f -> f.path().equals("vocab.json"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.size()).isEqualTo(Files.size(FIXTURE.resolve("vocab.json")));
+              assertThat(f.sha256())
+                  .isEqualTo(HubServer.sha256(Files.readAllBytes(FIXTURE.resolve("vocab.json"))));
+            });
+  }
+
+  @Test
+  void aBranchRevisionIsRecordedAsTheCommitTheHubServed() throws Exception {
+    String commit = "89abcdef".repeat(5);
+    Path target = cache.resolve("opus-mt-de-en");
+    try (HubServer hub = new HubServer(FIXTURE, commit)) {
+      puller(hub.uri()).pull(OPUS.withRevision("main"), target, false);
+      assertThat(hub.requests).allSatisfy(r -> assertThat(r.split(" ")[1]).isEqualTo("main"));
+    }
+    assertThat(ModelManifest.read(target.resolve(ModelManifest.RECORD)).revision())
+        .isEqualTo(commit);
+  }
+
+  @Test
+  void aRevisionTheHubDoesNotHaveIsOneLineNamingIt() throws Exception {
+    String other = "f".repeat(40);
+    try (HubServer hub = new HubServer(FIXTURE, OPUS.revision())) {
+      assertThatThrownBy(
+              () -> puller(hub.uri()).pull(OPUS.withRevision(other), cache.resolve("m"), false))
+          .isInstanceOf(ModelException.class)
+          .satisfies(
+              e ->
+                  assertThat(((ModelException) e).oneLine())
+                      .contains(other)
+                      .contains("404")
+                      .contains("revision")
+                      .doesNotContain("\n"));
+    }
+    assertThat(cache.resolve("m")).doesNotExist();
+  }
+
+  @Test
+  void filesAddedLaterComeFromTheCommitAlreadyPulled() throws Exception {
+    String commit = "0123abcd".repeat(5);
+    Path target = cache.resolve("opus-mt-de-en");
+    try (HubServer hub = new HubServer(FIXTURE, commit)) {
+      puller(hub.uri()).pull(OPUS.withRevision(commit), target, false);
+      hub.requests.clear();
+      // The bundled manifest's pinned commit is not on this server: only the recorded one is.
+      puller(hub.uri()).pull(OPUS, target, true);
+      assertThat(hub.requests)
+          .isNotEmpty()
+          .allSatisfy(r -> assertThat(r).contains(" " + commit + " onnx/").contains("_quantized"));
+    }
+    assertThat(target.resolve("onnx/decoder_model_merged_quantized.onnx"))
+        .hasSameBinaryContentAs(FIXTURE.resolve("onnx/decoder_model_merged_quantized.onnx"));
+    assertThat(ModelManifest.read(target.resolve(ModelManifest.RECORD)).revision())
+        .isEqualTo(commit);
+  }
 }

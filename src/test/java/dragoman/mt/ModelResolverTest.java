@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DESIGN.md's order: --model > DRAGOMAN_MODEL > models/opus-mt-de-en/ > cache (pulled). */
+/** The order README.md gives: --model > DRAGOMAN_MODEL > models/opus-mt-de-en/ > cache (pulled). */
 class ModelResolverTest {
   static final Path FIXTURE = Path.of("src/test/resources/models/tiny-marian");
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class ParallelismTest {
-  private static final GenerationOptions AUTO = GenerationOptions.defaults();
+  private static final RuntimeOptions AUTO = RuntimeOptions.defaults();
 
   @Test
   void byDefaultTwoWorkersShareTheCores() {

@@ -14,7 +14,7 @@ class ReviewModelTest {
 
   private final ReviewModel model =
       new ReviewModel(
-          -2, 2, Map.of("surface/glued-words", 3.0), Map.of("MAJOR", 1.0), "test", 0, 0);
+          -2, 2, Map.of("surface/glued-words", 3.0), Map.of("MAJOR", 1.0), "test", 0, 0, 0.5);
 
   @Test
   void noFindingsGiveTheInterceptProbability() {
@@ -43,5 +43,11 @@ class ReviewModelTest {
     ReviewModel shipped = ReviewModel.load();
     assertThat(shipped.cap()).isPositive();
     assertThat(shipped.fittedOn()).isNotBlank();
+  }
+
+  @Test
+  void theShippedWeightsCarryTheDefaultThresholdTheCliUses() {
+    // The eval scripts read the threshold from weights.json; the CLI's default is a constant.
+    assertThat(ReviewModel.load().threshold()).isEqualTo(ReviewOptions.DEFAULT_THRESHOLD);
   }
 }

@@ -12,21 +12,95 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The model's SentencePiece tokenizer, run by DJL's binding of Hugging Face tokenizers from {@code
- * tokenizer.json}. DJL truncates to 512 tokens and may pad unless told otherwise; both are turned
- * off here, because an over-long sentence is split by {@link ClauseSplitter}, never cut.
+ * The model's tokenizer. Two sources, in this order:
+ *
+ * <ol>
+ *   <li>{@code source.spm} + {@code target.spm} + {@code vocab.json}, run as transformers' {@code
+ *       MarianTokenizer} runs them, with Google's SentencePiece ({@link SentencePieceTokenizer}):
+ *       the tokens the model was trained on.
+ *   <li>{@code tokenizer.json} alone (a Transformers.js export without the .spm files, or one made
+ *       by {@code model convert}), run by DJL's binding of Hugging Face tokenizers. DJL truncates
+ *       to 512 tokens and may pad unless told otherwise; both are turned off here, because an
+ *       over-long sentence is split by {@link ClauseSplitter}, never cut.
+ * </ol>
+ *
+ * {@code dragoman model verify --tokenizer DIR} compares the two where both are present.
  */
 public final class MarianTokenizer implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** Where a tokenizer's pieces and ids come from. */
+  public enum Kind {
+    SENTENCEPIECE(
+        "source.spm + target.spm + vocab.json (SentencePiece, as transformers' MarianTokenizer)"),
+    TOKENIZER_JSON("tokenizer.json (Hugging Face tokenizers)");
+
+    private final String description;
+
+    Kind(String description) {
+      this.description = description;
+    }
+
+    /** For people: which files, run by what. */
+    public String description() {
+      return description;
+    }
+  }
+
   private final HuggingFaceTokenizer tokenizer;
+  private final SentencePieceTokenizer sentencePiece;
   private final int vocabSize;
   private final int modelMaxLength;
 
-  private MarianTokenizer(HuggingFaceTokenizer tokenizer, int vocabSize, int modelMaxLength) {
+  private MarianTokenizer(
+      HuggingFaceTokenizer tokenizer,
+      SentencePieceTokenizer sentencePiece,
+      int vocabSize,
+      int modelMaxLength) {
     this.tokenizer = tokenizer;
+    this.sentencePiece = sentencePiece;
     this.vocabSize = vocabSize;
     this.modelMaxLength = modelMaxLength;
+  }
+
+  /** The kind {@link #open} picks for a model directory, or null when it has neither. */
+  public static Kind kindFor(Path dir) {
+    if (SentencePieceTokenizer.present(dir)) {
+      return Kind.SENTENCEPIECE;
+    }
+    return Files.isRegularFile(dir.resolve("tokenizer.json")) ? Kind.TOKENIZER_JSON : null;
+  }
+
+  /**
+   * Opens a model directory's tokenizer: SentencePiece when {@code source.spm}, {@code target.spm}
+   * and {@code vocab.json} are all there, else {@code tokenizer.json}.
+   */
+  public static MarianTokenizer open(Path dir) throws ModelException {
+    Kind kind = kindFor(dir);
+    if (kind == Kind.SENTENCEPIECE) {
+      return loadSentencePiece(dir);
+    }
+    return load(dir.resolve("tokenizer.json"));
+  }
+
+  /** The SentencePiece files of {@code dir}, as transformers' MarianTokenizer reads them. */
+  public static MarianTokenizer loadSentencePiece(Path dir) throws ModelException {
+    int maxLength = modelMaxLength(dir.resolve("tokenizer_config.json"));
+    SentencePieceTokenizer sp = SentencePieceTokenizer.load(dir);
+    return new MarianTokenizer(null, sp, sp.size(), maxLength);
+  }
+
+  private static int modelMaxLength(Path config) throws ModelException {
+    if (!Files.isRegularFile(config)) {
+      return Integer.MAX_VALUE;
+    }
+    try {
+      JsonNode n = MAPPER.readTree(config.toFile());
+      long v = n.path("model_max_length").asLong(Integer.MAX_VALUE);
+      return (int) Math.min(Integer.MAX_VALUE, Math.max(1, v));
+    } catch (IOException e) {
+      throw new ModelException(config.toString(), "not valid JSON: " + firstLine(e), e);
+    }
   }
 
   /**
@@ -35,17 +109,7 @@ public final class MarianTokenizer implements AutoCloseable {
    */
   public static MarianTokenizer load(Path tokenizerJson) throws ModelException {
     int vocab = vocabSize(tokenizerJson);
-    int maxLength = Integer.MAX_VALUE;
-    Path config = tokenizerJson.resolveSibling("tokenizer_config.json");
-    if (Files.isRegularFile(config)) {
-      try {
-        JsonNode n = MAPPER.readTree(config.toFile());
-        long v = n.path("model_max_length").asLong(Integer.MAX_VALUE);
-        maxLength = (int) Math.min(Integer.MAX_VALUE, Math.max(1, v));
-      } catch (IOException e) {
-        throw new ModelException(config.toString(), "not valid JSON: " + firstLine(e), e);
-      }
-    }
+    int maxLength = modelMaxLength(tokenizerJson.resolveSibling("tokenizer_config.json"));
     try {
       HuggingFaceTokenizer t =
           HuggingFaceTokenizer.newInstance(
@@ -54,7 +118,7 @@ public final class MarianTokenizer implements AutoCloseable {
                   "truncation", "false",
                   "padding", "false",
                   "addSpecialTokens", "true"));
-      return new MarianTokenizer(t, vocab, maxLength);
+      return new MarianTokenizer(t, null, vocab, maxLength);
     } catch (IOException | RuntimeException e) {
       throw new ModelException(
           tokenizerJson.toString(),
@@ -101,7 +165,23 @@ public final class MarianTokenizer implements AutoCloseable {
 
   /** Token ids of a sentence, with the {@code </s>} the post-processor appends. */
   public long[] encode(String text) {
+    if (sentencePiece != null) {
+      return sentencePiece.encode(text);
+    }
     return tokenizer.encode(text, true, false).getIds();
+  }
+
+  /** The pieces of a sentence ({@code </s>} not included), for reports. */
+  public List<String> pieces(String text) {
+    if (sentencePiece != null) {
+      return sentencePiece.pieces(text);
+    }
+    return List.of(tokenizer.encode(text, false, false).getTokens());
+  }
+
+  /** Which files this tokenizer runs. */
+  public Kind kind() {
+    return sentencePiece != null ? Kind.SENTENCEPIECE : Kind.TOKENIZER_JSON;
   }
 
   /** Token count of a sentence, {@code </s>} included. */
@@ -114,6 +194,9 @@ public final class MarianTokenizer implements AutoCloseable {
     long[] a = new long[ids.size()];
     for (int i = 0; i < a.length; i++) {
       a[i] = ids.get(i);
+    }
+    if (sentencePiece != null) {
+      return sentencePiece.decode(a);
     }
     return tokenizer.decode(a, true).strip();
   }
@@ -130,6 +213,11 @@ public final class MarianTokenizer implements AutoCloseable {
 
   @Override
   public void close() {
-    tokenizer.close();
+    if (tokenizer != null) {
+      tokenizer.close();
+    }
+    if (sentencePiece != null) {
+      sentencePiece.close();
+    }
   }
 }

@@ -58,11 +58,18 @@ public final class MarianTranslator implements Translator {
     this.tokenizer = tokenizer;
     this.model = model;
     this.options = options;
-    int beams = options.numBeams() > 0 ? options.numBeams() : Math.max(1, config.numBeams());
+    int beams =
+        options.decoding().numBeams() > 0
+            ? options.decoding().numBeams()
+            : Math.max(1, config.numBeams());
     double lp =
-        Double.isNaN(options.lengthPenalty()) ? config.lengthPenalty() : options.lengthPenalty();
+        Double.isNaN(options.decoding().lengthPenalty())
+            ? config.lengthPenalty()
+            : options.decoding().lengthPenalty();
     boolean early =
-        options.earlyStopping() == null ? config.earlyStopping() : options.earlyStopping();
+        options.decoding().earlyStopping() == null
+            ? config.earlyStopping()
+            : options.decoding().earlyStopping();
     int eos = config.forcedEosId() != null ? config.forcedEosId() : config.eosId();
     this.settings =
         new SearchSettings(
@@ -81,8 +88,8 @@ public final class MarianTranslator implements Translator {
   /**
    * Opens a model directory: the entry point for every stage that translates.
    *
-   * @param dir a model directory (DESIGN.md layout); see {@link dragoman.mt.ModelResolver} to find
-   *     one
+   * @param dir a model directory (the layout of models/README.md); see {@link
+   *     dragoman.mt.ModelResolver} to find one
    * @param options generation options; {@link GenerationOptions#defaults()} for the model's own
    * @throws ModelException one line naming the file and the problem
    */
@@ -92,29 +99,31 @@ public final class MarianTranslator implements Translator {
    */
   public static MarianTranslator open(
       ModelResolver models, Path explicit, GenerationOptions options) throws ModelException {
-    return open(models.resolve(explicit, options.offline(), options.quantized()), options);
+    return open(
+        models.resolve(explicit, options.runtime().offline(), options.runtime().quantized()),
+        options);
   }
 
   public static MarianTranslator open(Path dir, GenerationOptions options) throws ModelException {
-    return open(ModelDirectory.locate(dir, options.quantized()), options);
+    return open(ModelDirectory.locate(dir, options.runtime().quantized()), options);
   }
 
   /** Opens located files (e.g. a chosen decoder variant). */
   public static MarianTranslator open(ModelDirectory dir, GenerationOptions options)
       throws ModelException {
     MarianConfig config = dir.readConfig();
-    MarianTokenizer tokenizer = MarianTokenizer.load(dir.tokenizer());
+    MarianTokenizer tokenizer = MarianTokenizer.open(dir.dir());
     try {
       if (tokenizer.vocabSize() != config.vocabSize()) {
         throw new ModelException(
-            dir.tokenizer(),
+            dir.tokenizerFile(),
             "defines "
                 + tokenizer.vocabSize()
                 + " token ids but config.json says vocab_size "
                 + config.vocabSize()
                 + ": tokenizer and model do not belong together");
       }
-      Parallelism parallelism = Parallelism.of(options);
+      Parallelism parallelism = Parallelism.of(options.runtime());
       MarianModel model = MarianModel.load(dir, config, parallelism.threadsPerWorker());
       return new MarianTranslator(dir, config, tokenizer, model, options, parallelism);
     } catch (ModelException | RuntimeException e) {
@@ -209,7 +218,7 @@ public final class MarianTranslator implements Translator {
     List<int[]> batches =
         BatchPlanner.plan(
             lengths,
-            options.batchTokens(settings.numBeams()),
+            options.runtime().batchTokens(settings.numBeams()),
             settings.numBeams(),
             parallelism.workers());
     AtomicInteger done = new AtomicInteger();
@@ -292,11 +301,19 @@ public final class MarianTranslator implements Translator {
 
   /** Hugging Face {@code max_length} (decoder start included) for a source of n tokens. */
   int maxLength(int n) {
+    int maxNew = options.decoding().maxNewTokens();
+    if (maxNew > 0) {
+      // Hugging Face: max_new_tokens replaces max_length; the decoder's positions still bound it.
+      return Math.max(2, Math.min(maxNew + 1, config.maxPositionEmbeddings()));
+    }
     int byConfig = Math.max(2, config.maxLength());
-    if (options.maxLengthFactor() <= 0) {
+    if (options.decoding().maxLengthFactor() <= 0) {
       return byConfig;
     }
-    long bySource = (long) Math.ceil(options.maxLengthFactor() * n) + options.maxLengthOffset() + 1;
+    long bySource =
+        (long) Math.ceil(options.decoding().maxLengthFactor() * n)
+            + options.decoding().maxLengthOffset()
+            + 1;
     return (int) Math.max(2, Math.min(byConfig, bySource));
   }
 

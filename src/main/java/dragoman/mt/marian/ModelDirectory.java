@@ -6,9 +6,11 @@ import java.nio.file.Path;
 
 /**
  * The files of a Marian ONNX model directory in the layout of Optimum and Transformers.js exports
- * (DESIGN.md "Model directory"), located and checked for presence; {@link MarianModel} and {@link
- * MarianTokenizer} check their contents.
+ * (models/README.md "Directory layout"), located and checked for presence; {@link MarianModel} and
+ * {@link MarianTokenizer} check their contents.
  *
+ * @param tokenizer {@code tokenizer.json}; it may be absent when the SentencePiece files are there
+ *     ({@link MarianTokenizer#open} prefers those)
  * @param decoderMerged {@code onnx/decoder_model_merged.onnx}, or null when the split pair is used
  * @param decoder {@code onnx/decoder_model.onnx} (no past), or null with the merged decoder
  * @param decoderWithPast {@code onnx/decoder_with_past_model.onnx}, or null with the merged decoder
@@ -57,15 +59,11 @@ public record ModelDirectory(
       throw new ModelException(config, "missing: not a model directory (no config.json)");
     }
     Path tokenizer = dir.resolve("tokenizer.json");
-    if (!Files.isRegularFile(tokenizer)) {
-      if (Files.isRegularFile(dir.resolve("source.spm"))) {
-        throw new ModelException(
-            tokenizer,
-            "missing; this export has source.spm/target.spm/vocab.json: run dragoman model convert "
-                + dir
-                + " to write it");
-      }
-      throw new ModelException(tokenizer, "missing");
+    if (MarianTokenizer.kindFor(dir) == null) {
+      throw new ModelException(
+          tokenizer,
+          "missing, and no source.spm + target.spm + vocab.json either: the model has no"
+              + " tokenizer");
     }
     String suffix = quantized ? "_quantized.onnx" : ".onnx";
     Path onnx = dir.resolve("onnx");
@@ -121,6 +119,13 @@ public record ModelDirectory(
       throw new ModelException(
           file, quantized ? "missing (the int8 files are optional; drop --quantized)" : "missing");
     }
+  }
+
+  /** The file a tokenizer problem is reported against. */
+  public Path tokenizerFile() {
+    return MarianTokenizer.kindFor(dir) == MarianTokenizer.Kind.SENTENCEPIECE
+        ? dir.resolve("vocab.json")
+        : tokenizer;
   }
 
   public MarianConfig readConfig() throws ModelException {

@@ -21,10 +21,10 @@ import java.util.Map;
  * {@code dragoman model convert DIR}: writes {@code tokenizer.json} (and {@code
  * tokenizer_config.json} when absent) for an Optimum export that has only {@code source.spm},
  * {@code target.spm} and {@code vocab.json}, in the shape that both DJL's tokenizers and
- * Transformers.js load (DESIGN.md): normalizer {@code Precompiled} with the SentencePiece model's
- * own charsmap, pre-tokenizer WhitespaceSplit + Metaspace, post-processor appending {@code </s>},
- * decoder Metaspace, and a Unigram model whose ids are {@code vocab.json}'s (what transformers'
- * {@code MarianTokenizer} maps pieces to) and whose scores are {@code source.spm}'s.
+ * Transformers.js load (checked with both): normalizer {@code Precompiled} with the SentencePiece
+ * model's own charsmap, pre-tokenizer WhitespaceSplit + Metaspace, post-processor appending {@code
+ * </s>}, decoder Metaspace, and a Unigram model whose ids are {@code vocab.json}'s (what
+ * transformers' {@code MarianTokenizer} maps pieces to) and whose scores are {@code source.spm}'s.
  *
  * <p>The {@code .spm} file is a SentencePiece {@code ModelProto} (sentencepiece_model.proto); it is
  * read with protobuf-java's wire-format reader, field by number, so no generated classes or native

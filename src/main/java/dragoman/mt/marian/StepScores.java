@@ -7,7 +7,7 @@ import java.util.Arrays;
  * {@code k} candidates and their log-probabilities, and the log-probability of EOS. Computing these
  * next to the logits (inside ONNX Runtime, see {@link CachedDecoder}) saves copying {@code rows *
  * vocab} floats into Java and taking their log-sum-exp there, which cost a quarter of the wall time
- * (issue 9).
+ * (eval/results/speed.md).
  *
  * <p>Log-probabilities leave pad out of the normaliser (transformers' {@code
  * MarianMTModel.adjust_logits_during_generation} sets pad to -inf before {@code log_softmax}).

@@ -66,6 +66,25 @@ class LongInputTest {
   }
 
   @Test
+  void maxNewTokensReplacesBothLimitsAsInHuggingFace() throws Exception {
+    // config max_length 24 and 3n + 10 would both allow more; max_new_tokens wins over both, and
+    // the decoder's 256 positions still bound a larger request.
+    GenerationOptions three = GenerationOptions.defaults().withMaxNewTokens(3).withThreads(1);
+    try (MarianTranslator t = MarianTranslator.open(TinyMarian.DIR, three)) {
+      assertThat(t.maxLength(2)).isEqualTo(4);
+      assertThat(t.maxLength(100)).isEqualTo(4);
+      for (Translation tr : t.translate(List.of("Das alte Haus am Ende der Straße.", "Ja."))) {
+        // three generated tokens at most, the forced EOS among them
+        assertThat(tr.tokenIds().size()).isLessThanOrEqualTo(2);
+      }
+    }
+    GenerationOptions many = GenerationOptions.defaults().withMaxNewTokens(1000).withThreads(1);
+    try (MarianTranslator t = MarianTranslator.open(TinyMarian.DIR, many)) {
+      assertThat(t.maxLength(2)).isEqualTo(256);
+    }
+  }
+
+  @Test
   void emptySentencesGiveEmptyTranslationsWithoutRunningTheModel() throws Exception {
     try (MarianTranslator t =
         MarianTranslator.open(TinyMarian.DIR, GenerationOptions.defaults().withThreads(1))) {

@@ -94,18 +94,37 @@ class ModelVerifierTest {
     Files.writeString(
         config, Files.readString(config).replace("\"vocab_size\": 1001", "\"vocab_size\": 1002"));
     assertThat(only(ModelVerifier.verify(dir, false)))
-        .contains("tokenizer.json")
+        .contains("vocab.json")
         .contains("1001")
+        .contains("vocab_size 1002");
+    // Without the SentencePiece files the tokenizer is tokenizer.json, and it is named.
+    for (String f : List.of("source.spm", "target.spm", "vocab.json")) {
+      Files.delete(dir.resolve(f));
+    }
+    assertThat(only(ModelVerifier.verify(dir, false)))
+        .contains("tokenizer.json")
         .contains("vocab_size 1002");
   }
 
   @Test
-  void pointsToConvertWhenOnlySentencePieceFilesAreThere() throws IOException {
+  void anExportWithOnlySentencePieceFilesTranslatesWithThem() throws IOException {
     Path dir = copy();
+    Files.delete(dir.resolve("tokenizer.json"));
+    assertThat(ModelVerifier.verify(dir, false)).isEmpty();
+    assertThat(MarianTokenizer.kindFor(dir)).isEqualTo(MarianTokenizer.Kind.SENTENCEPIECE);
+  }
+
+  @Test
+  void prefersTheSentencePieceFilesAndFallsBackToTokenizerJson() throws IOException {
+    Path dir = copy();
+    assertThat(MarianTokenizer.kindFor(dir)).isEqualTo(MarianTokenizer.Kind.SENTENCEPIECE);
+    Files.delete(dir.resolve("target.spm"));
+    assertThat(MarianTokenizer.kindFor(dir)).isEqualTo(MarianTokenizer.Kind.TOKENIZER_JSON);
+    assertThat(ModelVerifier.verify(dir, false)).isEmpty();
     Files.delete(dir.resolve("tokenizer.json"));
     assertThat(only(ModelVerifier.verify(dir, false)))
         .contains("tokenizer.json")
-        .contains("dragoman model convert");
+        .contains("source.spm");
   }
 
   @Test
@@ -138,5 +157,22 @@ class ModelVerifierTest {
     assertThat(only(ModelVerifier.verify(dir, false)))
         .contains("encoder_model.onnx")
         .contains("SHA-256");
+  }
+
+  @Test
+  void namesASourceSpmThatSentencePieceCannotLoad() throws IOException {
+    Path dir = copy();
+    Files.writeString(dir.resolve("source.spm"), "not a SentencePiece model");
+    assertThat(only(ModelVerifier.verify(dir, false)))
+        .contains("source.spm")
+        .contains("not a SentencePiece model SentencePiece can load");
+  }
+
+  @Test
+  void namesAVocabularyWithoutUnk() throws IOException {
+    Path dir = copy();
+    Path vocab = dir.resolve("vocab.json");
+    Files.writeString(vocab, Files.readString(vocab).replace("\"<unk>\"", "\"<unknown>\""));
+    assertThat(only(ModelVerifier.verify(dir, false))).contains("vocab.json").contains("<unk>");
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class GenerationOptionsTest {
-  private static final GenerationOptions AUTO = GenerationOptions.defaults();
+class RuntimeOptionsTest {
+  private static final RuntimeOptions AUTO = RuntimeOptions.defaults();
 
   @Test
   void theAutomaticBatchBudgetDependsOnTheSearchAndAGivenOneIsKept() {

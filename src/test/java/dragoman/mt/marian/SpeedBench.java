@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Dragoman's side of eval/bench/run (issue 9): translates sentences once to warm the JVM and ONNX
- * Runtime, then again timed, and prints one JSON line (sentences, generated tokens, wall seconds,
- * seconds inside ONNX Runtime sessions). The generated token ids go to a file, one sentence a line,
- * so the benchmark can check them against Transformers.js.
+ * Dragoman's side of eval/bench/run: translates sentences once to warm the JVM and ONNX Runtime,
+ * then again timed, and prints one JSON line (sentences, generated tokens, wall seconds, seconds
+ * inside ONNX Runtime sessions). The generated token ids go to a file, one sentence a line, so the
+ * benchmark can check them against Transformers.js.
  *
  * <p>Usage: {@code SpeedBench MODEL_DIR SENTENCES_FILE IDS_OUT THREADS BEAMS fp32|int8
  * MAX_BATCH_TOKENS [WORKERS [WARMUP]]}. THREADS is per worker; THREADS, WORKERS and
@@ -75,7 +75,7 @@ public final class SpeedBench {
       result.put("beams", beams);
       result.put("threads", t.parallelism().workers() * t.parallelism().threadsPerWorker());
       result.put("workers", t.parallelism().workers());
-      result.put("max_batch_tokens", o.batchTokens(t.settings().numBeams()));
+      result.put("max_batch_tokens", o.runtime().batchTokens(t.settings().numBeams()));
       result.put("sentences", sentences.size());
       result.put("tokens", tokens);
       result.put("seconds", seconds);
