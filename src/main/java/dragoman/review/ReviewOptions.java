@@ -4,8 +4,8 @@ package dragoman.review;
  * Every knob of the review, with its default in plain sight (one flat documented value).
  *
  * @param threshold flag a segment when its score is at least this; default {@value
- *     #DEFAULT_THRESHOLD}, the lowest that flags at most 5% of the dev calibration halves' negatives
- *     (eval/results/review.md)
+ *     #DEFAULT_THRESHOLD}, the lowest that flags at most 5% of the dev calibration halves'
+ *     negatives (eval/results/review.md)
  * @param variant which national standard to check against; default de-DE
  * @param grammar run the LanguageTool detector (the slowest); default true
  * @param maxGrammarChars longer segments skip LanguageTool, whose cost grows with length; default
