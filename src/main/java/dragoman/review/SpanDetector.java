@@ -220,7 +220,9 @@ public final class SpanDetector implements Detector, AutoCloseable {
   /** Log-odds of the segment's defect probability, for {@link ReviewModel#score}. */
   public double logit(Segment s) {
     double p = Math.min(1 - 1e-6, Math.max(1e-6, max(of(s))));
-    return Math.log(p / (1 - p));
+    // Rounded: ONNX Runtime's kernels may differ in the last bits between processes (thread pools,
+    // CPU features), and a resumed run must write the same records as an uninterrupted one.
+    return Math.round(Math.log(p / (1 - p)) * 1e4) / 1e4;
   }
 
   @Override
