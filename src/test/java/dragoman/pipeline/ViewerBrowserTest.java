@@ -164,7 +164,9 @@ class ViewerBrowserTest {
                 js(
                     "var c = arguments[0].closest('td'); var r = document.createRange();"
                         + " r.setStart(c, 0); r.setEndBefore(arguments[0]);"
-                        + " return r.toString().replace(/\\s+/g, ' ');",
+                        + " var f = r.cloneContents();"
+                        + " f.querySelectorAll('.tip').forEach(t => t.remove());"
+                        + " return f.textContent.replace(/\\s+/g, ' ');",
                     splice))
         .endsWith("den 1. November abzutun versprechen ");
 
