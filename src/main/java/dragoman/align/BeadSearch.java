@@ -84,6 +84,17 @@ public final class BeadSearch {
 
   /** The cheapest bead sequence inside the band, each bead carrying its own cost. */
   public List<Bead> search(BeadScorer scorer, Band band) {
+    return search(scorer, BeadScorer.Bounded.ZERO, band);
+  }
+
+  /**
+   * The cheapest bead sequence inside the band under {@code cheap + dear}, each bead carrying its
+   * own cost. In each cell the candidates are tried in the order of {@code cheap + floor(dear)},
+   * and {@code dear} is not called once that bound cannot beat the best candidate found: an exact
+   * pruning (the result is the one without it) that spares most of the translation similarity calls
+   * off the path, where the length and anchor costs alone rule a candidate out.
+   */
+  public List<Bead> search(BeadScorer cheap, BeadScorer.Bounded dear, Band band) {
     int n = band.n();
     int m = band.m();
     int[] lo = band.lo();
@@ -102,21 +113,25 @@ public final class BeadSearch {
     int typeCount = types.size();
     int[] ta = new int[typeCount];
     int[] tb = new int[typeCount];
+    double[] floor = new double[typeCount];
     for (int t = 0; t < typeCount; t++) {
       ta[t] = types.get(t).source();
       tb[t] = types.get(t).target();
+      floor[t] = dear.floor(ta[t], tb[t]);
     }
+    double[] bound = new double[typeCount];
+    double[] base = new double[typeCount];
+    int[] order = new int[typeCount];
     for (int i = 0; i <= n; i++) {
-      int base = (int) offset[i] - lo[i];
+      int rowBase = (int) offset[i] - lo[i];
       for (int j = lo[i]; j <= hi[i]; j++) {
-        int here = base + j;
+        int here = rowBase + j;
         if (i == 0 && j == 0) {
           cost[here] = 0;
           back[here] = -1;
           continue;
         }
-        double best = Double.POSITIVE_INFINITY;
-        int bestType = -1;
+        int candidates = 0;
         for (int t = 0; t < typeCount; t++) {
           int pi = i - ta[t];
           int pj = j - tb[t];
@@ -127,7 +142,24 @@ public final class BeadSearch {
           if (before == Double.POSITIVE_INFINITY) {
             continue;
           }
-          double c = before + scorer.cost(pi, ta[t], pj, tb[t]);
+          double b = before + cheap.cost(pi, ta[t], pj, tb[t]);
+          // Insertion sort by bound: at most ten shapes.
+          int k = candidates++;
+          while (k > 0 && bound[k - 1] > b + floor[t]) {
+            bound[k] = bound[k - 1];
+            base[k] = base[k - 1];
+            order[k] = order[k - 1];
+            k--;
+          }
+          bound[k] = b + floor[t];
+          base[k] = b;
+          order[k] = t;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        int bestType = -1;
+        for (int k = 0; k < candidates && bound[k] < best; k++) {
+          int t = order[k];
+          double c = base[k] + dear.cost(i - ta[t], ta[t], j - tb[t], tb[t]);
           if (c < best) {
             best = c;
             bestType = t;
@@ -150,7 +182,8 @@ public final class BeadSearch {
       }
       int pi = i - ta[t];
       int pj = j - tb[t];
-      beads.add(bead(pi, ta[t], pj, tb[t], scorer.cost(pi, ta[t], pj, tb[t])));
+      double c = cheap.cost(pi, ta[t], pj, tb[t]) + dear.cost(pi, ta[t], pj, tb[t]);
+      beads.add(bead(pi, ta[t], pj, tb[t], c));
       i = pi;
       j = pj;
     }

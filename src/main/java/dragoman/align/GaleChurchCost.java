@@ -24,15 +24,22 @@ public final class GaleChurchCost implements BeadScorer {
   private final long[] targetPrefix;
   private final double[][] priorCost;
   private final double weight;
+  private final double loneCap;
 
   /**
    * @param sourceLengths character length of each source sentence (or block)
    * @param targetLengths character length of each target sentence (or block)
    * @param types the bead shapes the search uses, for their priors
    * @param weight factor on the whole cost (AlignOptions.lengthWeight)
+   * @param loneCap most length cost of a 1-0 or 0-1 bead (AlignOptions.loneLengthCost; infinite for
+   *     the published model)
    */
   public GaleChurchCost(
-      int[] sourceLengths, int[] targetLengths, List<BeadType> types, double weight) {
+      int[] sourceLengths,
+      int[] targetLengths,
+      List<BeadType> types,
+      double weight,
+      double loneCap) {
     this.sourcePrefix = prefix(sourceLengths);
     this.targetPrefix = prefix(targetLengths);
     int max = 0;
@@ -44,6 +51,7 @@ public final class GaleChurchCost implements BeadScorer {
       priorCost[t.source()][t.target()] = -Math.log(t.prior());
     }
     this.weight = weight;
+    this.loneCap = loneCap;
   }
 
   /** Character lengths in Unicode code points, as the paper counts characters. */
@@ -68,7 +76,11 @@ public final class GaleChurchCost implements BeadScorer {
   public double cost(int i, int a, int j, int b) {
     long l1 = sourcePrefix[i + a] - sourcePrefix[i];
     long l2 = targetPrefix[j + b] - targetPrefix[j];
-    return weight * (lengthCost(l1, l2) + priorCost[a][b]);
+    double length = lengthCost(l1, l2);
+    if (a == 0 || b == 0) {
+      length = Math.min(length, loneCap);
+    }
+    return weight * (length + priorCost[a][b]);
   }
 
   /** {@code -ln(2 * (1 - Phi(|delta|)))}: the two-sided tail of the length difference, in nats. */

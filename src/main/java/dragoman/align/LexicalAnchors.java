@@ -23,7 +23,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * of anchors on both) + punctuationPenalty * (marks present on one side only)}; 1-0 and 0-1 beads
  * cost nothing here.
  *
- * <p>Not thread-safe (reuses scratch buffers); build one per alignment.
+ * <p>Every span of up to {@link AlignOptions#maxBeadSide()} sentences is gathered once, when built;
+ * immutable afterwards.
  */
 public final class LexicalAnchors implements BeadScorer {
   /** Words shorter than this are anchors only when capitalised (names); cognates need length. */
@@ -34,16 +35,24 @@ public final class LexicalAnchors implements BeadScorer {
 
   private static final String MARKS = "?!\"(:";
 
-  private final int[][] sourceAnchors;
-  private final int[][] targetAnchors;
-  private final byte[][] sourceMarks;
-  private final byte[][] targetMarks;
+  /** [count][start]: the sorted, distinct anchor classes of sentences [start, start+count). */
+  private final int[][][] sourceSpans;
+
+  private final int[][][] targetSpans;
+
+  /** [count][start]: the total weight of those classes. */
+  private final double[][] sourceSpanWeight;
+
+  private final double[][] targetSpanWeight;
+
+  /** [mark][k]: occurrences of the mark in sentences [0, k), so a span's count is a difference. */
+  private final int[][] sourceMarks;
+
+  private final int[][] targetMarks;
   private final double[] weight;
   private final double matchBonus;
   private final double missPenalty;
   private final double punctuationPenalty;
-  private final int[] scratchS = new int[256];
-  private final int[] scratchT = new int[256];
 
   public LexicalAnchors(List<String> source, List<String> target, AlignOptions options) {
     this.matchBonus = options.anchorMatchBonus();
@@ -76,10 +85,66 @@ public final class LexicalAnchors implements BeadScorer {
         weight[c] = (isNumber[c] ? options.numberWeight() : 1.0) / Math.sqrt(df);
       }
     }
-    this.sourceAnchors = keepShared(s0, weight);
-    this.targetAnchors = keepShared(t0, weight);
+    int maxSide = options.maxBeadSide();
+    int[][] sourceAnchors = keepShared(s0, weight);
+    int[][] targetAnchors = keepShared(t0, weight);
+    this.sourceSpans = spans(sourceAnchors, maxSide);
+    this.targetSpans = spans(targetAnchors, maxSide);
+    this.sourceSpanWeight = spanWeights(sourceSpans, weight);
+    this.targetSpanWeight = spanWeights(targetSpans, weight);
     this.sourceMarks = marks(src);
     this.targetMarks = marks(tgt);
+  }
+
+  /**
+   * The anchors of every span of 1..maxSide sentences, each built from the span one shorter by a
+   * merge: the search asks for each span dozens of times, so it is worked out once.
+   */
+  private static int[][][] spans(int[][] anchors, int maxSide) {
+    int n = anchors.length;
+    int[][][] out = new int[maxSide + 1][][];
+    out[0] = new int[0][];
+    out[1] = anchors;
+    for (int c = 2; c <= maxSide; c++) {
+      out[c] = new int[Math.max(0, n - c + 1)][];
+      for (int k = 0; k + c <= n; k++) {
+        out[c][k] = union(out[c - 1][k], anchors[k + c - 1]);
+      }
+    }
+    return out;
+  }
+
+  private static int[] union(int[] a, int[] b) {
+    int[] out = new int[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i] < b[j])) {
+        out[n++] = a[i++];
+      } else if (i >= a.length || b[j] < a[i]) {
+        out[n++] = b[j++];
+      } else {
+        out[n++] = a[i++];
+        j++;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  private static double[][] spanWeights(int[][][] spans, double[] weight) {
+    double[][] out = new double[spans.length][];
+    for (int c = 0; c < spans.length; c++) {
+      out[c] = new double[spans[c].length];
+      for (int k = 0; k < spans[c].length; k++) {
+        double w = 0;
+        for (int x : spans[c][k]) {
+          w += weight[x];
+        }
+        out[c][k] = w;
+      }
+    }
+    return out;
   }
 
   @Override
@@ -87,59 +152,30 @@ public final class LexicalAnchors implements BeadScorer {
     if (a == 0 || b == 0) {
       return 0;
     }
-    int ns = gather(sourceAnchors, i, a, scratchS);
-    int nt = gather(targetAnchors, j, b, scratchT);
+    int[] sa = sourceSpans[a][i];
+    int[] ta = targetSpans[b][j];
     double matched = 0;
-    double missed = 0;
     int p = 0;
     int q = 0;
-    while (p < ns || q < nt) {
-      if (q >= nt || (p < ns && scratchS[p] < scratchT[q])) {
-        missed += weight[scratchS[p++]];
-      } else if (p >= ns || scratchT[q] < scratchS[p]) {
-        missed += weight[scratchT[q++]];
+    while (p < sa.length && q < ta.length) {
+      if (sa[p] < ta[q]) {
+        p++;
+      } else if (ta[q] < sa[p]) {
+        q++;
       } else {
-        matched += weight[scratchS[p]];
+        matched += weight[sa[p]];
         p++;
         q++;
       }
     }
+    double missed = sourceSpanWeight[a][i] + targetSpanWeight[b][j] - 2 * matched;
     int markDiff = 0;
     for (int k = 0; k < MARKS.length(); k++) {
-      int cs = 0;
-      for (int x = i; x < i + a; x++) {
-        cs += sourceMarks[x][k];
-      }
-      int ct = 0;
-      for (int y = j; y < j + b; y++) {
-        ct += targetMarks[y][k];
-      }
+      int cs = sourceMarks[k][i + a] - sourceMarks[k][i];
+      int ct = targetMarks[k][j + b] - targetMarks[k][j];
       markDiff += Math.abs(cs - ct);
     }
     return missPenalty * missed - matchBonus * matched + punctuationPenalty * markDiff;
-  }
-
-  /** The sorted, distinct anchor classes of sentences {@code [from, from+count)}. */
-  private static int gather(int[][] anchors, int from, int count, int[] into) {
-    int n = 0;
-    for (int k = from; k < from + count; k++) {
-      for (int c : anchors[k]) {
-        if (n < into.length) {
-          into[n++] = c;
-        }
-      }
-    }
-    if (count > 1) {
-      Arrays.sort(into, 0, n);
-      int d = 0;
-      for (int k = 0; k < n; k++) {
-        if (d == 0 || into[d - 1] != into[k]) {
-          into[d++] = into[k];
-        }
-      }
-      n = d;
-    }
-    return n;
   }
 
   /** The words and numbers of one sentence, and its counts of the punctuation marks we track. */
@@ -337,10 +373,13 @@ public final class LexicalAnchors implements BeadScorer {
     return out;
   }
 
-  private static byte[][] marks(List<Tokens> sentences) {
-    byte[][] out = new byte[sentences.size()][];
-    for (int k = 0; k < out.length; k++) {
-      out[k] = sentences.get(k).marks();
+  private static int[][] marks(List<Tokens> sentences) {
+    int[][] out = new int[MARKS.length()][sentences.size() + 1];
+    for (int k = 0; k < sentences.size(); k++) {
+      byte[] m = sentences.get(k).marks();
+      for (int x = 0; x < m.length; x++) {
+        out[x][k + 1] = out[x][k] + m[x];
+      }
     }
     return out;
   }

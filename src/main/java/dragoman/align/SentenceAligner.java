@@ -1,7 +1,5 @@
 package dragoman.align;
 
-import dragoman.mt.Translation;
-import dragoman.mt.Translator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,18 +65,6 @@ public final class SentenceAligner {
     return align(source, target, Translations.none());
   }
 
-  /**
-   * Translates the source sentences with {@code translator} (German into the target's language) and
-   * aligns with translation similarity.
-   */
-  public List<Bead> align(List<String> source, List<String> target, Translator translator) {
-    List<String> texts = new ArrayList<>(source.size());
-    for (Translation t : translator.translate(source)) {
-      texts.add(t.text());
-    }
-    return align(source, target, Translations.ofSource(texts));
-  }
-
   public List<Bead> align(List<String> source, List<String> target, Translations translations) {
     int n = source.size();
     int m = target.size();
@@ -92,7 +78,8 @@ public final class SentenceAligner {
     int[] sourceLengths = GaleChurchCost.lengths(source);
     int[] targetLengths = GaleChurchCost.lengths(target);
     BeadScorer length =
-        new GaleChurchCost(sourceLengths, targetLengths, types, options.lengthWeight());
+        new GaleChurchCost(
+            sourceLengths, targetLengths, types, options.lengthWeight(), options.loneLengthCost());
     BeadScorer cheap =
         options.anchors()
             ? BeadScorer.sum(length, new LexicalAnchors(source, target, options))
@@ -102,38 +89,59 @@ public final class SentenceAligner {
             sourceLengths,
             targetLengths,
             cheap,
-            (s, t) -> new GaleChurchCost(s, t, types, options.lengthWeight()),
+            (s, t) ->
+                new GaleChurchCost(s, t, types, options.lengthWeight(), options.loneLengthCost()),
             options.fullSearchCells(),
             options.band());
     if (!translations.any() || n == 0 || m == 0) {
       return path;
     }
-    List<BeadScorer> scorers = new ArrayList<>();
-    scorers.add(cheap);
+    List<BeadScorer> cheapParts = new ArrayList<>(List.of(cheap));
+    if (options.translationAnchorWeight() > 0) {
+      double w = options.translationAnchorWeight();
+      translations
+          .ofSource()
+          .ifPresent(
+              t -> {
+                LexicalAnchors a = new LexicalAnchors(t, target, options);
+                cheapParts.add((i, x, j, y) -> w * a.cost(i, x, j, y));
+              });
+      translations
+          .ofTarget()
+          .ifPresent(
+              t -> {
+                LexicalAnchors a = new LexicalAnchors(source, t, options);
+                cheapParts.add((i, x, j, y) -> w * a.cost(i, x, j, y));
+              });
+    }
+    BeadScorer withTranslation = BeadScorer.sum(cheapParts.toArray(BeadScorer[]::new));
+    List<BeadScorer.Bounded> scorers = new ArrayList<>();
     int sides =
         (translations.ofSource().isPresent() ? 1 : 0)
             + (translations.ofTarget().isPresent() ? 1 : 0);
     double weight = options.translationWeight() / sides;
-    translations
-        .ofSource()
-        .ifPresent(
-            t ->
-                scorers.add(
-                    translationCost(
-                        source, target, t, TranslationSimilarityCost.Translated.SOURCE, weight)));
-    translations
-        .ofTarget()
-        .ifPresent(
-            t ->
-                scorers.add(
-                    translationCost(
-                        source, target, t, TranslationSimilarityCost.Translated.TARGET, weight)));
+    if (weight > 0) {
+      translations
+          .ofSource()
+          .ifPresent(
+              t ->
+                  scorers.add(
+                      translationCost(
+                          source, target, t, TranslationSimilarityCost.Translated.SOURCE, weight)));
+      translations
+          .ofTarget()
+          .ifPresent(
+              t ->
+                  scorers.add(
+                      translationCost(
+                          source, target, t, TranslationSimilarityCost.Translated.TARGET, weight)));
+    }
     BeadSearch.Band band =
         BeadSearch.Band.around(BeadSearch.corners(path), n, m, options.translationBand());
-    return search.search(BeadScorer.sum(scorers.toArray(BeadScorer[]::new)), band);
+    return search.search(withTranslation, BeadScorer.Bounded.sum(scorers), band);
   }
 
-  private BeadScorer translationCost(
+  private BeadScorer.Bounded translationCost(
       List<String> source,
       List<String> target,
       List<String> translation,
@@ -142,7 +150,7 @@ public final class SentenceAligner {
     return costWith(similarity, source, target, translation, translated, weight);
   }
 
-  private <P> BeadScorer costWith(
+  private <P> BeadScorer.Bounded costWith(
       TranslationSimilarityCost.Similarity<P> sim,
       List<String> source,
       List<String> target,
@@ -157,7 +165,44 @@ public final class SentenceAligner {
         sim,
         weight,
         options.translationThreshold(),
-        options.maxBeadSide());
+        options.maxBeadSide(),
+        options.randomPairs());
+  }
+
+  /** Total characters of one side over the other's beyond which {@link #lengthMismatch} speaks. */
+  public static final double MISMATCH_RATIO = 2.0;
+
+  /**
+   * A one-line notice when one side has more than {@link #MISMATCH_RATIO} times the characters of
+   * the other: most of the longer side will stay unlinked (1-0 or 0-1), which is right for a
+   * partial translation and a sign of the wrong file otherwise.
+   */
+  public static Optional<String> lengthMismatch(List<String> source, List<String> target) {
+    long s = 0;
+    for (String x : source) {
+      s += x.codePointCount(0, x.length());
+    }
+    long t = 0;
+    for (String x : target) {
+      t += x.codePointCount(0, x.length());
+    }
+    if (s == 0 || t == 0 || Math.max(s, t) <= MISMATCH_RATIO * Math.min(s, t)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            java.util.Locale.ROOT,
+            "the source has %s (%,d characters) and the target %s (%,d characters), %.1f times"
+                + " as much on one side: most of the longer side will stay unlinked",
+            count(source.size()),
+            s,
+            count(target.size()),
+            t,
+            Math.max(s, t) / (double) Math.min(s, t)));
+  }
+
+  private static String count(int sentences) {
+    return sentences + (sentences == 1 ? " sentence" : " sentences");
   }
 
   private static void requireSize(List<String> translation, int expected, String side) {

@@ -65,12 +65,7 @@ public final class SentenceListReader {
     try {
       bytes = source.readBytes(DocumentReader.DEFAULT_MAX_BYTES);
     } catch (IOException e) {
-      String kind = e.getClass().getSimpleName();
-      String why =
-          kind.equals("NoSuchFileException")
-              ? "no such file"
-              : kind.equals("AccessDeniedException") ? "permission denied" : e.getMessage();
-      throw new BadInputException(file.toString(), "cannot read: " + why);
+      throw BadInputException.cannotRead(file.toString(), e);
     }
     if (bytes.length == 0) {
       return "";

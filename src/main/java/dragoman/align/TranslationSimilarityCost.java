@@ -7,18 +7,25 @@ import java.util.List;
 /**
  * Translation similarity as in Bleualign (Sennrich and Volk 2010, "MT-based sentence alignment for
  * OCR-generated parallel texts", AMTA): the machine translation of one side's sentences is compared
- * with the other side's sentences by a sentence-level MT metric (chrF or BLEU from eval/). A bead
- * linking sentences on both sides costs {@code weight * (a + b) / 2 * (threshold - similarity)}, so
- * a bead that translates well is cheaper than its length cost alone, and merging two good 1-1 beads
- * into a 2-2 bead gains nothing unless it translates better. 1-0 and 0-1 beads cost nothing here:
- * the length model's prior prices them.
+ * with the other side's sentences by a sentence-level similarity (chrF, {@link ChrfSimilarity}).
+ * The sentences of a 1-n candidate are joined into one text on each side (overlapping
+ * concatenations, as vecalign's), and a raw similarity grows with the length of the texts compared,
+ * so scores of different bead shapes are put on one scale as vecalign does (Thompson and Koehn
+ * 2019, section 3.1): for each shape (a, b) the mean similarity {@code r} of random pairs of spans
+ * of that shape is measured once per document, and a candidate's similarity {@code s} counts as
+ * {@code (s - r) / (1 - r)}, 0 for a random pair, 1 for identical text. A bead linking sentences on
+ * both sides costs {@code weight * (a + b) / 2 * (threshold - normalised)}, so a bead that
+ * translates well is cheaper than its length cost alone, and merging two good 1-1 beads into a 2-2
+ * bead gains nothing unless it translates better. 1-0 and 0-1 beads cost nothing here: the length
+ * model's prior prices them, and a pair of sentences that does not translate costs more than
+ * leaving both unlinked.
  *
  * <p>Each span of up to {@code maxSide} consecutive sentences is prepared once ({@link
  * Similarity#prepare}, e.g. its chrF n-grams), so a bead costs one comparison. Not thread-safe.
  *
  * @param <P> a text prepared for comparison
  */
-public final class TranslationSimilarityCost<P> implements BeadScorer {
+public final class TranslationSimilarityCost<P> implements BeadScorer.Bounded {
   /**
    * A sentence-level similarity in [0, 1] of a hypothesis (machine translation) to a reference.
    *
@@ -28,6 +35,14 @@ public final class TranslationSimilarityCost<P> implements BeadScorer {
     P prepare(String text);
 
     double score(P hypothesis, P reference);
+
+    /**
+     * The prepared text of consecutive sentences joined by a space, given each one prepared; by
+     * default prepared afresh from the joined text.
+     */
+    default P join(List<String> sentences, List<P> parts) {
+      return prepare(String.join(" ", sentences));
+    }
   }
 
   /** Which side the translation is of. */
@@ -47,6 +62,7 @@ public final class TranslationSimilarityCost<P> implements BeadScorer {
   private final double threshold;
   private final SpanCache<P> hypotheses;
   private final SpanCache<P> references;
+  private final double[][] random;
 
   /**
    * @param translation one translated sentence per sentence of the translated side, in order
@@ -59,7 +75,8 @@ public final class TranslationSimilarityCost<P> implements BeadScorer {
       Similarity<P> similarity,
       double weight,
       double threshold,
-      int maxSide) {
+      int maxSide,
+      int randomPairs) {
     int expected = translated == Translated.SOURCE ? source.size() : target.size();
     if (translation.size() != expected) {
       throw new IllegalArgumentException(
@@ -78,6 +95,43 @@ public final class TranslationSimilarityCost<P> implements BeadScorer {
     List<String> other = translated == Translated.SOURCE ? target : source;
     this.hypotheses = new SpanCache<>(translation, maxSide, similarity);
     this.references = new SpanCache<>(other, maxSide, similarity);
+    this.random = randomSimilarity(maxSide, randomPairs);
+  }
+
+  /**
+   * The mean raw similarity of {@code pairs} random span pairs for each bead shape (a, b) with both
+   * sides in 1..maxSide: at each of {@code pairs} random source and target positions drawn with a
+   * fixed seed (so that an alignment is reproducible), the spans of every size starting there are
+   * compared, so the spans are prepared once for all shapes. 0 where a side has fewer sentences
+   * than the shape needs.
+   */
+  private double[][] randomSimilarity(int maxSide, int pairs) {
+    double[][] out = new double[maxSide + 1][maxSide + 1];
+    int[][] seen = new int[maxSide + 1][maxSide + 1];
+    java.util.Random rng = new java.util.Random(20191103L);
+    int n = source.size();
+    int m = target.size();
+    if (n == 0 || m == 0) {
+      return out;
+    }
+    for (int k = 0; k < pairs; k++) {
+      int i = rng.nextInt(n);
+      int j = rng.nextInt(m);
+      for (int a = 1; a <= maxSide && i + a <= n; a++) {
+        for (int b = 1; b <= maxSide && j + b <= m; b++) {
+          if (a == 1 || b == 1 || a == b) {
+            out[a][b] += rawSimilarity(i, a, j, b);
+            seen[a][b]++;
+          }
+        }
+      }
+    }
+    for (int a = 1; a <= maxSide; a++) {
+      for (int b = 1; b <= maxSide; b++) {
+        out[a][b] = seen[a][b] == 0 ? 0 : Math.min(0.99, out[a][b] / seen[a][b]);
+      }
+    }
+    return out;
   }
 
   @Override
@@ -88,8 +142,23 @@ public final class TranslationSimilarityCost<P> implements BeadScorer {
     return weight * (a + b) / 2.0 * (threshold - similarity(i, a, j, b));
   }
 
-  /** The similarity of the bead's translated side to its other side, in [0, 1]. */
+  /** The normalised similarity is at most 1, so a bead costs at least this. */
+  @Override
+  public double floor(int a, int b) {
+    return a == 0 || b == 0 ? 0 : weight * (a + b) / 2.0 * (threshold - 1);
+  }
+
+  /**
+   * The similarity of the bead's translated side to its other side, normalised by that of random
+   * pairs of the same shape: 0 for a random pair, 1 for identical text (a, b >= 1).
+   */
   public double similarity(int i, int a, int j, int b) {
+    double r = random[a][b];
+    return (rawSimilarity(i, a, j, b) - r) / (1 - r);
+  }
+
+  /** The similarity of the bead's translated side to its other side, in [0, 1]. */
+  public double rawSimilarity(int i, int a, int j, int b) {
     P hypothesis;
     P reference;
     if (translated == Translated.SOURCE) {
@@ -133,15 +202,27 @@ public final class TranslationSimilarityCost<P> implements BeadScorer {
     P get(int from, int count) {
       P p = prepared.get(count).get(from);
       if (p == null && !blank[count][from]) {
-        String text =
-            count == 1
-                ? sentences.get(from)
-                : String.join(" ", sentences.subList(from, from + count));
-        if (text.isBlank()) {
-          blank[count][from] = true;
-          return null;
+        List<String> span = sentences.subList(from, from + count);
+        if (count == 1) {
+          if (span.get(0).isBlank()) {
+            blank[count][from] = true;
+            return null;
+          }
+          p = similarity.prepare(span.get(0));
+        } else {
+          List<P> parts = new ArrayList<>(count);
+          for (int k = 0; k < count; k++) {
+            P part = get(from + k, 1);
+            if (part != null) {
+              parts.add(part);
+            }
+          }
+          if (parts.isEmpty()) {
+            blank[count][from] = true;
+            return null;
+          }
+          p = similarity.join(span, parts);
         }
-        p = similarity.prepare(text);
         prepared.get(count).set(from, p);
         order.addLast(new long[] {count, from});
         if (order.size() > LIVE) {

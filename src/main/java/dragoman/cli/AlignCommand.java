@@ -33,10 +33,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Sentence alignment of a German source with a target (English by default; the aligner itself"
-          + " works for any pair): a bead search over 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1"
-          + " links scoring sentence lengths (Gale and Church 1993), lexical anchors (numbers,"
-          + " names, cognates, punctuation) and, given a translation of one side, its chrF"
-          + " similarity to the other side (as Bleualign).",
+          + " works for any pair): a bead search over 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1, 1-0"
+          + " and 0-1 links scoring sentence lengths (Gale and Church 1993), lexical anchors"
+          + " (numbers, names, cognates, punctuation) and, given a translation of one side or of"
+          + " both, its chrF similarity to the other side (as Bleualign), normalised by that of"
+          + " random sentence pairs (as vecalign).",
       "Writes the alignment to standard output unless --out names a file."
     })
 final class AlignCommand implements Callable<Integer> {
@@ -105,8 +106,32 @@ final class AlignCommand implements Callable<Integer> {
       names = "--max-bead-side",
       paramLabel = "N",
       description = "Most sentences on one side of a link: 2, 3 or 4 (default: ${DEFAULT-VALUE}).",
-      defaultValue = "3")
+      defaultValue = "" + AlignOptions.DEFAULT_MAX_BEAD_SIDE)
   int maxBeadSide;
+
+  @Option(
+      names = "--translation-weight",
+      paramLabel = "W",
+      description =
+          "Weight of the translation's chrF similarity per sentence of a link, 0 for none (default:"
+              + " ${DEFAULT-VALUE}).")
+  double translationWeight = AlignOptions.DEFAULT_TRANSLATION_WEIGHT;
+
+  @Option(
+      names = "--translation-anchor-weight",
+      paramLabel = "W",
+      description =
+          "Factor on the lexical anchors (words, numbers, names) shared by the translation and the"
+              + " other side, 0 for none (default: ${DEFAULT-VALUE}).")
+  double translationAnchorWeight = AlignOptions.DEFAULT_TRANSLATION_ANCHOR_WEIGHT;
+
+  @Option(
+      names = "--lone-length-cost",
+      paramLabel = "NATS",
+      description =
+          "Most length cost of a sentence left unlinked (1-0 or 0-1), its prior apart;"
+              + " \"Infinity\" prices it as Gale and Church (1993) do (default: ${DEFAULT-VALUE}).")
+  double loneLengthCost = AlignOptions.DEFAULT_LONE_LENGTH_COST;
 
   @Option(
       names = {"-o", "--out"},
@@ -127,8 +152,19 @@ final class AlignCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--max-bead-side must be 2, 3 or 4");
     }
+    if (translationWeight < 0 || translationAnchorWeight < 0 || !(loneLengthCost >= 0)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--translation-weight, --translation-anchor-weight and --lone-length-cost must not be"
+              + " negative");
+    }
     AlignOptions options =
-        AlignOptions.defaults().withAnchors(!noAnchors).withMaxBeadSide(maxBeadSide);
+        AlignOptions.defaults()
+            .withAnchors(!noAnchors)
+            .withMaxBeadSide(maxBeadSide)
+            .withTranslationWeight(translationWeight)
+            .withTranslationAnchorWeight(translationAnchorWeight)
+            .withLoneLengthCost(loneLengthCost);
     SentenceListReader reader = new SentenceListReader();
     List<String> src;
     List<String> tgt;
@@ -150,6 +186,9 @@ final class AlignCommand implements Callable<Integer> {
               + (src.isEmpty() ? source : target)
               + " has no sentences; every sentence of the other side is left unaligned");
     }
+    SentenceAligner.lengthMismatch(src, tgt)
+        .ifPresent(
+            m -> err.println("dragoman align: notice: " + source + ", " + target + ": " + m));
     SentenceAligner aligner = new SentenceAligner(options);
     List<Bead> beads;
     if (model != null && !src.isEmpty() && !tgt.isEmpty()) {

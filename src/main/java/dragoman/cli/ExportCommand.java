@@ -22,18 +22,24 @@ import picocli.CommandLine.Parameters;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-exports saved JSONL results (from run, review, translate or align) as the HTML viewer,"
-          + " TMX 1.4b, XLIFF 2.1 or TSV (German<TAB>English).",
+      "Re-exports saved JSONL results as the HTML viewer, TMX 1.4b, XLIFF 2.1 (xliff), XLIFF 1.2"
+          + " (xliff12) or TSV"
+          + " (German<TAB>English): segment records from run, segment, review or translate, or the"
+          + " beads of align --format jsonl (each bead with German sentences is one segment, id"
+          + " DOC#bN; beads with no German sentence are left out, with a notice).",
       "Writes to standard output unless --out names a file."
     })
 final class ExportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE.jsonl", description = "Saved segment records.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE.jsonl",
+      description = "Segment records or alignment beads, one JSON object a line.")
   Path input;
 
   @Option(
       names = "--format",
       required = true,
-      description = "html, tmx, xliff or tsv.",
+      description = "html, tmx, xliff (2.1), xliff12 (1.2) or tsv.",
       paramLabel = "FORMAT")
   ExportFormat format;
 
@@ -54,9 +60,16 @@ final class ExportCommand implements Callable<Integer> {
     }
     List<ExportDocument> docs;
     try {
-      String name = input.getFileName().toString();
-      String fallback = name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name;
-      docs = SegmentRecordReader.byDocument(new SegmentRecordReader().read(input), fallback);
+      SegmentRecordReader.Loaded loaded = new SegmentRecordReader().load(input);
+      if (loaded.beadsWithoutGerman() > 0) {
+        err.println(
+            "dragoman export: notice: "
+                + input
+                + ": "
+                + loaded.beadsWithoutGerman()
+                + " alignment beads with no German sentence (0-1) left out");
+      }
+      docs = SegmentRecordReader.byDocument(loaded.records(), SegmentRecordReader.docOf(input));
     } catch (SegmentRecordReader.BadRecordException | NoSuchFileException e) {
       err.println("dragoman export: " + e.getMessage());
       return ExitCode.SOME_FAILED.code();

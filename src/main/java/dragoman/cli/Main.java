@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       EvalCommand.class,
       ModelCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

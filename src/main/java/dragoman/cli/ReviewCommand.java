@@ -2,9 +2,11 @@ package dragoman.cli;
 
 import dragoman.export.JsonlWriter;
 import dragoman.export.SegmentRecord;
+import dragoman.formats.FileFormat;
 import dragoman.mt.ModelException;
 import dragoman.pipeline.DocumentBatch;
 import dragoman.pipeline.ExitCode;
+import dragoman.pipeline.FileInputs;
 import dragoman.pipeline.OutputRouter;
 import dragoman.pipeline.SourceContext;
 import dragoman.review.Explanation;
@@ -13,11 +15,14 @@ import dragoman.review.ReviewModel;
 import dragoman.review.ReviewOptions;
 import dragoman.review.ReviewSummary;
 import dragoman.review.Reviewer;
+import dragoman.review.SegmentReview;
 import dragoman.text.BadInputException;
 import dragoman.text.DocumentReader;
 import dragoman.text.Language;
+import dragoman.text.Segment;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -33,7 +38,9 @@ import picocli.CommandLine.Option;
     description = {
       "Flags German segments that look machine-translated, with reasons.",
       "Writes one JSONL record per segment with review {score, flag, kind, findings}; findings"
-          + " carry UTF-16 offsets into the document. A summary table goes to stderr."
+          + " carry UTF-16 offsets into the document. A summary table goes to stderr.",
+      "An XLIFF (1.2 or 2) comes back as XLIFF: findings as notes, flagged targets marked"
+          + " needs-review-translation (2: subState dragoman:needs-review)."
     })
 final class ReviewCommand implements Callable<Integer> {
   @Mixin InputOptions input;
@@ -129,13 +136,21 @@ final class ReviewCommand implements Callable<Integer> {
       System.err.println("dragoman review: " + e.getMessage());
       return ExitCode.USAGE.code();
     }
-    var inputs = input.collect();
     PrintStream err = System.err;
+    FileInputs.Split split;
+    try {
+      split = input.split();
+    } catch (IllegalArgumentException e) {
+      err.println("dragoman review: " + e.getMessage());
+      return ExitCode.USAGE.code();
+    }
+    var inputs = split.text();
+    int count = inputs.sources().size() + split.files().size();
     if (source == null && reverseModel != null) {
       err.println("dragoman review: --reverse-model needs --source");
       return ExitCode.USAGE.code();
     }
-    if (source != null && inputs.sources().size() != 1) {
+    if (source != null && count != 1) {
       err.println("dragoman review: --source goes with exactly one German document");
       return ExitCode.USAGE.code();
     }
@@ -151,7 +166,7 @@ final class ReviewCommand implements Callable<Integer> {
     }
     Reviewer reviewer = new Reviewer(options, ReviewModel.load(), sourceContext.detectors());
     ReviewSummary summary = new ReviewSummary();
-    OutputRouter router = new OutputRouter(out, inputs.sources().size() > 1, ".jsonl", System.out);
+    OutputRouter router = new OutputRouter(out, count > 1, ".jsonl", System.out);
     DocumentBatch batch =
         new DocumentBatch(new DocumentReader(Language.GERMAN), err, "dragoman review");
     int[] total = {0};
@@ -193,8 +208,47 @@ final class ReviewCommand implements Callable<Integer> {
                     });
               });
     }
+    // Translators' files: their German source side reviewed; an XLIFF comes back as XLIFF with the
+    // findings as notes and flagged targets marked, any other format as JSONL records.
+    DocumentBatch.Outcome files =
+        FileInputs.run(
+            split.files(),
+            err,
+            "dragoman review",
+            (source, fileFormat, doc) -> {
+              List<SegmentReview> reviews =
+                  reviewer.review(doc.document(), sourceContext.englishBySegment(doc.document()));
+              doc.reviews(reviews);
+              summary.add(reviews);
+              if (fileFormat == FileFormat.xliff12 || fileFormat == FileFormat.xliff2) {
+                new OutputRouter(
+                        out,
+                        count > 1,
+                        "." + FileInputs.extensionOf(source, fileFormat),
+                        System.out)
+                    .write(source.docId(), doc::write);
+              } else {
+                router.write(
+                    source.docId(),
+                    os -> {
+                      JsonlWriter w = new JsonlWriter(os);
+                      for (SegmentRecord r : doc.records()) {
+                        w.write(r);
+                      }
+                      w.close();
+                    });
+              }
+              if (explain) {
+                List<Segment> segments = doc.document().segments();
+                for (int i = 0; i < segments.size(); i++) {
+                  if (reviews.get(i).flag()) {
+                    err.print(Explanation.of(segments.get(i), reviews.get(i)));
+                  }
+                }
+              }
+            });
     sourceContext.close();
     summary.print(err, 8);
-    return outcome.exitCode();
+    return ExitCode.forFailures(outcome.failed() + files.failed()).code();
   }
 }

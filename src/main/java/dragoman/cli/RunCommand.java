@@ -1,7 +1,10 @@
 package dragoman.cli;
 
+import dragoman.export.ExportFormat;
+import dragoman.formats.FileFormat;
 import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelResolver;
+import dragoman.pipeline.FileOptions;
 import dragoman.pipeline.PipelineRun;
 import dragoman.pipeline.RunOptions;
 import dragoman.pipeline.Stages;
@@ -26,9 +29,13 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "The whole pipeline per document: segment, review, translate, align, export.",
-      "Writes OUT/<doc>.jsonl, OUT/<doc>.tmx (TMX 1.4b), OUT/<doc>.xlf (XLIFF 2.1) and"
-          + " OUT/index.html (the viewer); prints a summary table on stderr. An English"
-          + " counterpart NAME.en.txt next to NAME.txt is aligned with it; it is not a document."
+      "Writes OUT/<doc>.jsonl, OUT/<doc>.tmx (TMX 1.4b), OUT/<doc>.xlf (XLIFF 1.2, or 2.1 with"
+          + " --xliff 2.1) and OUT/index.html (the viewer); prints a summary table on stderr. An"
+          + " English counterpart NAME.en.txt next to NAME.txt is aligned with it; it is not a"
+          + " document.",
+      "A translator's file (XLIFF, TMX, HTML, DOCX, ODT, PO, Markdown) also comes back in its"
+          + " own format as OUT/<doc>.en.<ext>: English targets, inline codes in place, XLIFF"
+          + " states and review notes."
     })
 final class RunCommand implements Callable<Integer> {
   @Parameters(
@@ -79,6 +86,22 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "de-DE")
   String variant;
 
+  @Option(
+      names = "--input-format",
+      paramLabel = "FORMAT",
+      description =
+          "Read every input as this format: xliff12, xliff2, tmx, html, docx, odt, po or markdown"
+              + " (default: by extension; .txt and unknown extensions are plain text). Folders are"
+              + " then searched for that format's extensions.")
+  String inputFormat;
+
+  @Option(
+      names = "--xliff",
+      paramLabel = "1.2|2.1",
+      description = "The XLIFF version of OUT/<doc>.xlf (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1.2")
+  String xliff;
+
   @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
   boolean noProgress;
 
@@ -103,6 +126,20 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    FileOptions fileOptions;
+    try {
+      ExportFormat xliffFormat =
+          switch (xliff) {
+            case "1.2" -> ExportFormat.xliff12;
+            case "2.1", "2" -> ExportFormat.xliff;
+            default ->
+                throw new IllegalArgumentException("--xliff must be 1.2 or 2.1, not " + xliff);
+          };
+      fileOptions =
+          new FileOptions(inputFormat == null ? null : FileFormat.parse(inputFormat), xliffFormat);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     RunOptions options =
         new RunOptions(
             inputs,
@@ -117,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
     PrintStream err = System.err;
     boolean bar = options.progress();
     try (Stages stages = Stages.open(options, ModelResolver.standard(err, bar))) {
-      PipelineRun.Summary summary = new PipelineRun(options, stages, err).run();
+      PipelineRun.Summary summary = new PipelineRun(options, stages, err, fileOptions).run();
       err.print(SummaryTable.format(summary));
       err.println("dragoman run: viewer at " + out.resolve(PipelineRun.VIEWER));
       return summary.exitCode();

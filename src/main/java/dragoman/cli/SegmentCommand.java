@@ -3,14 +3,19 @@ package dragoman.cli;
 import dragoman.export.JsonlWriter;
 import dragoman.export.SegmentRecord;
 import dragoman.pipeline.DocumentBatch;
+import dragoman.pipeline.ExitCode;
+import dragoman.pipeline.FileInputs;
 import dragoman.pipeline.OutputRouter;
 import dragoman.text.DocumentReader;
 import dragoman.text.InputCollector;
 import dragoman.text.Language;
 import dragoman.text.Segment;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,30 +60,46 @@ final class SegmentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    InputCollector.Collected inputs = input.collect();
+    FileInputs.Split split;
+    try {
+      split = input.split();
+    } catch (IllegalArgumentException e) {
+      System.err.println("dragoman segment: " + e.getMessage());
+      return ExitCode.USAGE.code();
+    }
+    InputCollector.Collected inputs = split.text();
     PrintStream stdout = System.out;
     OutputRouter router =
-        new OutputRouter(out, inputs.sources().size() > 1, "." + format.name(), stdout);
+        new OutputRouter(
+            out, inputs.sources().size() + split.files().size() > 1, "." + format.name(), stdout);
     DocumentBatch batch = new DocumentBatch(new DocumentReader(language), System.err, "dragoman");
     DocumentBatch.Outcome outcome =
         batch.run(
             inputs,
             (source, doc) ->
-                router.write(
-                    source.docId(),
-                    os -> {
-                      if (format == Format.jsonl) {
-                        JsonlWriter w = new JsonlWriter(os);
-                        for (Segment s : doc.document().segments()) {
-                          w.write(SegmentRecord.of(s));
-                        }
-                        w.close();
-                      } else {
-                        for (Segment s : doc.document().segments()) {
-                          os.write((s.text() + "\n").getBytes(StandardCharsets.UTF_8));
-                        }
-                      }
-                    }));
-    return outcome.exitCode();
+                router.write(source.docId(), os -> write(doc.document().segments(), os)));
+    // A translator's file: the sentences of its source side, as translate and run see them.
+    DocumentBatch.Outcome files =
+        FileInputs.run(
+            split.files(),
+            System.err,
+            "dragoman",
+            (source, fileFormat, doc) ->
+                router.write(source.docId(), os -> write(doc.document().segments(), os)));
+    return ExitCode.forFailures(outcome.failed() + files.failed()).code();
+  }
+
+  private void write(List<Segment> segments, OutputStream os) throws IOException {
+    if (format == Format.jsonl) {
+      JsonlWriter w = new JsonlWriter(os);
+      for (Segment s : segments) {
+        w.write(SegmentRecord.of(s));
+      }
+      w.close();
+    } else {
+      for (Segment s : segments) {
+        os.write((s.text() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
   }
 }

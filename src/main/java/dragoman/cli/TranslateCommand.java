@@ -5,17 +5,20 @@ import dragoman.export.SegmentRecord;
 import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelException;
 import dragoman.mt.ModelResolver;
+import dragoman.mt.Translation;
 import dragoman.mt.TranslationInfo;
 import dragoman.mt.Translator;
 import dragoman.mt.marian.MarianTranslator;
 import dragoman.pipeline.ChunkedTranslation;
 import dragoman.pipeline.DocumentBatch;
 import dragoman.pipeline.ExitCode;
+import dragoman.pipeline.FileInputs;
 import dragoman.pipeline.OutputRouter;
 import dragoman.text.DocumentReader;
 import dragoman.text.InputCollector;
 import dragoman.text.Language;
 import dragoman.text.Segment;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,7 +37,9 @@ import picocli.CommandLine.Option;
     description = {
       "Batch German-to-English translation of files, folders or stdin.",
       "Writes JSONL records {id, doc, start, end, de, en, mt: {model, logprob, parts}} or one"
-          + " English sentence a line."
+          + " English sentence a line.",
+      "Translators' files (XLIFF 1.2/2, TMX, HTML, DOCX, ODT, PO, Markdown) come back in their"
+          + " own format with English targets, inline codes in place (--format is for text)."
     })
 final class TranslateCommand implements Callable<Integer> {
   enum Format {
@@ -63,7 +68,15 @@ final class TranslateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream err = System.err;
-    InputCollector.Collected inputs = input.collect();
+    FileInputs.Split split;
+    try {
+      split = input.split();
+    } catch (IllegalArgumentException e) {
+      err.println("dragoman translate: " + e.getMessage());
+      return ExitCode.USAGE.code();
+    }
+    InputCollector.Collected inputs = split.text();
+    boolean many = inputs.sources().size() + split.files().size() > 1;
     GenerationOptions options;
     try {
       options = generation.options();
@@ -82,8 +95,7 @@ final class TranslateCommand implements Callable<Integer> {
     }
     try (translator;
         ProgressBar bar = terminal ? progressBar() : null) {
-      OutputRouter router =
-          new OutputRouter(out, inputs.sources().size() > 1, "." + format.name(), System.out);
+      OutputRouter router = new OutputRouter(out, many, "." + format.name(), System.out);
       DocumentBatch batch = new DocumentBatch(new DocumentReader(Language.GERMAN), err, "dragoman");
       ChunkedTranslation chunked = new ChunkedTranslation(translator);
       long[] total = {0};
@@ -122,7 +134,42 @@ final class TranslateCommand implements Callable<Integer> {
                       }
                     });
               });
-      return outcome.exitCode();
+      // Translators' files come back in their own format, codes in place, targets filled.
+      DocumentBatch.Outcome files =
+          FileInputs.run(
+              split.files(),
+              err,
+              "dragoman translate",
+              (source, fileFormat, doc) -> {
+                List<String> german = doc.toTranslate();
+                total[0] += german.size();
+                if (bar != null) {
+                  bar.maxHint(total[0]);
+                }
+                List<Translation> english =
+                    german.isEmpty()
+                        ? List.of()
+                        : translateTexts(translator, source.displayName(), german);
+                doc.fill(english, translator.modelName());
+                if (bar != null) {
+                  bar.stepBy(german.size());
+                }
+                new OutputRouter(
+                        out, many, "." + FileInputs.extensionOf(source, fileFormat), System.out)
+                    .write(source.docId(), doc::write);
+              });
+      return ExitCode.forFailures(outcome.failed() + files.failed()).code();
+    }
+  }
+
+  /** A failure inside the model becomes this file's one-line error; the batch goes on. */
+  private static List<Translation> translateTexts(
+      Translator translator, String name, List<String> texts) throws IOException {
+    try {
+      return translator.translate(texts);
+    } catch (RuntimeException e) {
+      String m = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new IOException("translation failed: " + m.lines().findFirst().orElse(""), e);
     }
   }
 

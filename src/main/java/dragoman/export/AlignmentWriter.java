@@ -38,14 +38,8 @@ public final class AlignmentWriter {
     switch (format) {
       case jsonl -> {
         JsonlWriter w = new JsonlWriter(out);
-        for (Bead b : beads) {
-          w.write(
-              new BeadRecord(
-                  b.source(),
-                  b.target(),
-                  b.cost(),
-                  text(source, b.source()),
-                  text(target, b.target())));
+        for (BeadRecord r : records(beads, source, target)) {
+          w.write(r);
         }
         w.close();
       }
@@ -73,6 +67,22 @@ public final class AlignmentWriter {
         w.flush();
       }
     }
+  }
+
+  /** The beads as {@code --format jsonl} writes them, one record a bead. */
+  public static List<BeadRecord> records(
+      List<Bead> beads, List<String> source, List<String> target) {
+    List<BeadRecord> out = new ArrayList<>(beads.size());
+    for (Bead b : beads) {
+      out.add(
+          new BeadRecord(
+              b.source(),
+              b.target(),
+              b.cost(),
+              text(source, b.source()),
+              text(target, b.target())));
+    }
+    return out;
   }
 
   /** The bead's sentences of one side joined by a space. */

@@ -8,7 +8,10 @@ import java.util.List;
 public enum ExportFormat {
   html(".html"),
   tmx(".tmx"),
+  /** XLIFF 2.1. */
   xliff(".xlf"),
+  /** XLIFF 1.2, what most CAT tools import first. */
+  xliff12(".xlf"),
   tsv(".tsv");
 
   private final String extension;
@@ -33,6 +36,7 @@ public enum ExportFormat {
       case html -> new HtmlViewer().write(docs, title, notices, out);
       case tmx -> new TmxWriter().write(docs, out);
       case xliff -> new XliffWriter().write(docs, out);
+      case xliff12 -> new Xliff12Writer().write(docs, out);
       case tsv -> new TsvWriter().write(docs, out);
     }
   }

@@ -4,7 +4,7 @@ import dragoman.review.Finding;
 import java.util.Locale;
 
 /** How a finding reads in a note of a TMX or XLIFF file, for a reviewer in a CAT tool. */
-final class FindingText {
+public final class FindingText {
   private FindingText() {}
 
   /**
@@ -12,7 +12,7 @@ final class FindingText {
    * the sentence (suggestion: "versprechen. Die Aussage")}. The quoted text is the flagged span of
    * the segment, found through the segment's own start offset.
    */
-  static String describe(Finding f, SegmentRecord r) {
+  public static String describe(Finding f, SegmentRecord r) {
     StringBuilder b = new StringBuilder();
     if (f.severity() != null) {
       b.append(f.severity().name()).append(' ');
@@ -41,7 +41,7 @@ final class FindingText {
     return s < e ? r.de().substring(s, e) : "";
   }
 
-  static String score(double score) {
+  public static String score(double score) {
     return String.format(Locale.ROOT, "%.3f", score);
   }
 }

@@ -29,7 +29,9 @@ public final class TmxWriter {
 
   public static final String TOOL_VERSION = "0.1.0";
 
-  private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
+  // The JDK's own StAX writer, not whichever is on the classpath (Okapi brings Woodstox, which
+  // writes the declaration differently), so the bytes do not depend on the dependencies.
+  private final XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
 
   public void write(List<ExportDocument> docs, OutputStream out) throws IOException {
     try {

@@ -29,7 +29,9 @@ public final class XliffWriter {
   public static final String NS = "urn:oasis:names:tc:xliff:document:2.0";
   public static final String NEEDS_REVIEW = "dragoman:needs-review";
 
-  private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
+  // The JDK's own StAX writer, not whichever is on the classpath (Okapi brings Woodstox, which
+  // writes the declaration differently), so the bytes do not depend on the dependencies.
+  private final XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
 
   public void write(List<ExportDocument> docs, OutputStream out) throws IOException {
     try {
@@ -138,7 +140,7 @@ public final class XliffWriter {
     x.writeEndElement();
   }
 
-  static int priority(Severity s) {
+  public static int priority(Severity s) {
     if (s == null) {
       return 5;
     }

@@ -4,6 +4,8 @@ import dragoman.align.Bead;
 import dragoman.align.SegmentAlignment;
 import dragoman.export.ExportDocument;
 import dragoman.export.SegmentRecord;
+import dragoman.formats.FileFormat;
+import dragoman.formats.OkapiDocument;
 import dragoman.mt.Translation;
 import dragoman.mt.TranslationInfo;
 import dragoman.review.SegmentReview;
@@ -13,6 +15,8 @@ import dragoman.text.DocumentReader;
 import dragoman.text.InputSource;
 import dragoman.text.Language;
 import dragoman.text.Segment;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +114,40 @@ public final class DocumentProcessor {
         SegmentRecord r = records.get(s).withAlign(a);
         records.set(s, b.target().isEmpty() ? r : r.withEnglish(en.toString(), null));
       }
+    }
+  }
+
+  /** A translator's file processed: its records, and the file written back in its own format. */
+  public record FileResult(ExportDocument doc, byte[] file) {}
+
+  /**
+   * Runs the stages over a translator's file (XLIFF, TMX, HTML, DOCX, ...): review of its German
+   * segments, translation with the inline codes as placeholders, and the file written back with
+   * English targets (and, for XLIFF, states and notes). No alignment: a file has no counterpart.
+   */
+  public FileResult processFile(InputSource source, FileFormat format, byte[] bytes)
+      throws BadInputException, IOException {
+    try (OkapiDocument file =
+        OkapiDocument.read(source.docId(), source.displayName(), bytes, format)) {
+      Document doc = file.document();
+      if (stages.review().isPresent()) {
+        List<SegmentReview> reviews = stages.review().get().review(doc);
+        check(reviews.size(), file.size(), "review", source);
+        file.reviews(reviews);
+      }
+      if (stages.translation().isPresent()) {
+        List<String> input = file.toTranslate();
+        if (!input.isEmpty()) {
+          TranslationStage t = stages.translation().get();
+          List<Translation> english = t.translate(input);
+          check(english.size(), input.size(), "translation", source);
+          file.fill(english, t.modelName());
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      file.write(out);
+      return new FileResult(
+          new ExportDocument(doc.id(), doc.id(), file.records()), out.toByteArray());
     }
   }
 

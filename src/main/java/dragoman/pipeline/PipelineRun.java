@@ -5,6 +5,7 @@ import dragoman.export.ExportFormat;
 import dragoman.export.JsonlWriter;
 import dragoman.export.SegmentRecord;
 import dragoman.export.SegmentRecordReader;
+import dragoman.formats.FileFormat;
 import dragoman.io.AtomicFile;
 import dragoman.io.Sha256;
 import dragoman.text.BadInputException;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,10 +36,11 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * {@code dragoman run}: every document through the stages, in parallel up to {@code --jobs}, then
- * {@code OUT/<doc>.jsonl}, {@code .tmx}, {@code .xlf} per document and {@code OUT/index.html} over
- * all of them. Each file is written atomically; a document's manifest ({@link RunManifest}) is
- * written after its outputs, so {@code --resume} can trust it. A bad input is reported in one line
- * and the others go on.
+ * {@code OUT/<doc>.jsonl}, {@code .tmx}, {@code .xlf} (XLIFF 1.2 or 2.1) per document and {@code
+ * OUT/index.html} over all of them; a translator's file (XLIFF, TMX, HTML, DOCX, ...) also comes
+ * back in its own format as {@code OUT/<doc>.en.<ext>}, targets filled. Each file is written
+ * atomically; a document's manifest ({@link RunManifest}) is written after its outputs, so {@code
+ * --resume} can trust it. A bad input is reported in one line and the others go on.
  */
 public final class PipelineRun {
   /** Suffix of an English counterpart: {@code NAME.en.txt} next to {@code NAME.txt}. */
@@ -88,12 +91,20 @@ public final class PipelineRun {
   private final Stages stages;
   private final PrintStream err;
   private final DocumentProcessor processor;
+  private final FileOptions files;
+  private final String fingerprint;
 
   public PipelineRun(RunOptions options, Stages stages, PrintStream err) {
+    this(options, stages, err, FileOptions.DEFAULTS);
+  }
+
+  public PipelineRun(RunOptions options, Stages stages, PrintStream err, FileOptions files) {
     this.options = options;
     this.stages = stages;
     this.err = err;
     this.processor = new DocumentProcessor(stages);
+    this.files = files;
+    this.fingerprint = RunFingerprint.of(options, stages, files);
   }
 
   public Summary run() throws IOException {
@@ -101,7 +112,9 @@ public final class PipelineRun {
     for (String notice : stages.notices()) {
       err.println("dragoman run: " + notice);
     }
-    InputCollector.Collected collected = new InputCollector(options.includes()).collect(inputs());
+    InputCollector.Collected collected =
+        new InputCollector(FileInputs.includes(options.includes(), files.inputFormat()))
+            .collect(inputs());
     List<String> problems = new ArrayList<>();
     for (BadInputException p : collected.problems()) {
       problems.add(p.oneLine());
@@ -224,18 +237,26 @@ public final class PipelineRun {
     long t0 = System.nanoTime();
     String id = source.docId();
     try {
-      byte[] bytes = source.readBytes(DocumentReader.DEFAULT_MAX_BYTES);
+      byte[] bytes;
+      try {
+        bytes = source.readBytes(DocumentReader.DEFAULT_MAX_BYTES);
+      } catch (IOException e) {
+        throw BadInputException.cannotRead(source.displayName(), e);
+      }
       Path cpath = counterpartOf(source);
-      byte[] cbytes = cpath == null ? null : Files.readAllBytes(cpath);
+      byte[] cbytes;
+      try {
+        cbytes = cpath == null ? null : Files.readAllBytes(cpath);
+      } catch (IOException e) {
+        throw BadInputException.cannotRead(cpath.toString(), e);
+      }
       String inputHash = Sha256.of(bytes);
       String counterpartHash = cbytes == null ? null : Sha256.of(cbytes);
       Path manifestFile = RunManifest.path(options.out(), id);
       if (options.resume()) {
         var previous = RunManifest.read(manifestFile);
         if (previous.isPresent()
-            && previous
-                .get()
-                .matches(inputHash, counterpartHash, stages.fingerprint(), options.out())) {
+            && previous.get().matches(inputHash, counterpartHash, fingerprint, options.out())) {
           RunManifest m = previous.get();
           List<SegmentRecord> records =
               new SegmentRecordReader().read(options.out().resolve(id + ".jsonl"));
@@ -246,12 +267,25 @@ public final class PipelineRun {
                   id, Status.RESUMED, m.segments(), m.flagged(), m.translated(), since(t0), null));
         }
       }
-      DocumentReader.Result german = new DocumentReader(Language.GERMAN).read(source, bytes);
-      german.notice().ifPresent(n -> err.println("dragoman run: notice: " + n));
-      DocumentProcessor.Counterpart counterpart =
-          cbytes == null ? null : new DocumentProcessor.Counterpart(cpath.toString(), cbytes);
-      ExportDocument doc = processor.process(source, german, counterpart);
-      Map<String, String> outputs = writeOutputs(doc);
+      Optional<FileFormat> format = FileInputs.formatOf(source, bytes, files.inputFormat());
+      ExportDocument doc;
+      Map<String, String> outputs;
+      if (format.isPresent()) {
+        DocumentProcessor.FileResult r = processor.processFile(source, format.get(), bytes);
+        doc = r.doc();
+        outputs = writeOutputs(doc);
+        write(
+            id + ".en." + FileInputs.extensionOf(source, format.get()),
+            os -> os.write(r.file()),
+            outputs);
+      } else {
+        DocumentReader.Result german = new DocumentReader(Language.GERMAN).read(source, bytes);
+        german.notice().ifPresent(n -> err.println("dragoman run: notice: " + n));
+        DocumentProcessor.Counterpart counterpart =
+            cbytes == null ? null : new DocumentProcessor.Counterpart(cpath.toString(), cbytes);
+        doc = processor.process(source, german, counterpart);
+        outputs = writeOutputs(doc);
+      }
       int segments = doc.records().size();
       Integer flagged =
           stages.review().isPresent()
@@ -266,7 +300,7 @@ public final class PipelineRun {
               id,
               inputHash,
               counterpartHash,
-              stages.fingerprint(),
+              fingerprint,
               outputs,
               segments,
               flagged,
@@ -302,8 +336,8 @@ public final class PipelineRun {
         os -> ExportFormat.tmx.write(List.of(doc), TITLE, List.of(), os),
         hashes);
     write(
-        id + ExportFormat.xliff.extension(),
-        os -> ExportFormat.xliff.write(List.of(doc), TITLE, List.of(), os),
+        id + files.xliff().extension(),
+        os -> files.xliff().write(List.of(doc), TITLE, List.of(), os),
         hashes);
     return hashes;
   }

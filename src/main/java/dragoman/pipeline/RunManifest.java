@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param doc the document id
  * @param input SHA-256 of the input bytes
  * @param counterpart SHA-256 of the English counterpart, or null when there is none
- * @param config the stages' fingerprint ({@link Stages#fingerprint()})
+ * @param config what else the outputs depend on: options, stages, model files ({@link
+ *     RunFingerprint})
  * @param outputs output file name (relative to the output folder) to its SHA-256
  * @param segments how many segments the document has
  * @param flagged how many were flagged, or null when the document was not reviewed
@@ -38,7 +39,8 @@ public record RunManifest(
     int segments,
     Integer flagged,
     int translated) {
-  public static final int VERSION = 1;
+  /** 2: {@code config} covers the options and the model files, not only the stages' names. */
+  public static final int VERSION = 2;
 
   /** Where the manifest of a document lives: a hidden folder inside the output folder. */
   public static Path path(Path out, String docId) {

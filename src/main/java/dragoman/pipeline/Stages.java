@@ -4,11 +4,14 @@ import dragoman.align.AlignOptions;
 import dragoman.align.Bead;
 import dragoman.align.SentenceAligner;
 import dragoman.mt.ModelException;
+import dragoman.mt.ModelFiles;
 import dragoman.mt.ModelResolver;
 import dragoman.mt.marian.MarianTranslator;
 import dragoman.review.Reviewer;
 import dragoman.review.SegmentReview;
 import dragoman.text.Document;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,13 +103,19 @@ public record Stages(
    * why in one line.
    */
   static Choice<TranslationStage> translation(RunOptions options, ModelResolver models) {
+    MarianTranslator translator;
     try {
-      return Choice.of(
-          TranslationStage.of(
-              MarianTranslator.open(models, options.model(), options.generation())));
+      translator = MarianTranslator.open(models, options.model(), options.generation());
     } catch (ModelException e) {
       // The exception's line already says how to get the model.
       return Choice.missing("translation skipped: " + e.oneLine());
+    }
+    Path dir = translator.directory().dir();
+    try {
+      return Choice.of(TranslationStage.of(translator, ModelFiles.describe(dir)));
+    } catch (IOException e) {
+      translator.close();
+      return Choice.missing("translation skipped: " + dir + ": cannot list the model files: " + e);
     }
   }
 
@@ -132,7 +141,10 @@ public record Stages(
         });
   }
 
-  /** What the stages are, for the resume manifest: a change means documents are redone. */
+  /**
+   * Which stages there are and their names (the review settings, the model's name, the aligner's
+   * settings), part of the resume fingerprint ({@link RunFingerprint}).
+   */
   public String fingerprint() {
     return "review="
         + review.map(ReviewStage::name).orElse("none")

@@ -34,7 +34,7 @@ public final class DocumentReader {
     try {
       bytes = source.readBytes(maxBytes);
     } catch (IOException e) {
-      throw new BadInputException(source.displayName(), "cannot read: " + reason(e));
+      throw BadInputException.cannotRead(source.displayName(), e);
     }
     return read(source, bytes);
   }
@@ -50,28 +50,26 @@ public final class DocumentReader {
       throw new BadInputException(source.displayName(), e.getMessage());
     }
     String text = normalizer.normalize(decoded.text());
-    if (text.isBlank()) {
-      throw new BadInputException(source.displayName(), "no text (only whitespace)");
+    if (onlyWhitespace(text)) {
+      throw new BadInputException(source.displayName(), "empty file (only whitespace)");
     }
     Optional<String> notice =
-        decoded.guessed()
-            ? Optional.of(
-                source.displayName()
-                    + ": not valid UTF-8, decoded as "
-                    + decoded.encoding()
-                    + "; convert it to UTF-8 if the letters look wrong")
-            : Optional.empty();
+        Optional.ofNullable(decoded.notice()).map(n -> source.displayName() + ": " + n);
     return new Result(segmenter.segment(source.docId(), text), decoded.encoding(), notice);
   }
 
-  private static String reason(IOException e) {
-    String simple = e.getClass().getSimpleName();
-    if (simple.equals("AccessDeniedException")) {
-      return "permission denied";
-    }
-    if (simple.equals("NoSuchFileException")) {
-      return "no such file";
-    }
-    return e.getMessage() == null ? simple : e.getMessage();
+  /**
+   * No character but white space (Unicode's, including no-break and zero-width spaces and a stray
+   * BOM, which {@link String#isBlank} does not count): nothing to segment, as in an empty file.
+   */
+  static boolean onlyWhitespace(String text) {
+    return text.codePoints()
+        .allMatch(
+            c ->
+                Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || c == 0x200B
+                    || c == 0x2060
+                    || c == 0xFEFF);
   }
 }

@@ -49,11 +49,35 @@ public final class InputCollector {
         sources.add(new InputSource(stripExtension(path.getFileName().toString()), path));
       } else if (Files.exists(path)) {
         problems.add(new BadInputException(arg, "not a regular file or folder"));
+      } else if (Files.isSymbolicLink(path)) {
+        problems.add(new BadInputException(arg, brokenLink(path)));
       } else {
         problems.add(new BadInputException(arg, "no such file or folder"));
       }
     }
     return new Collected(sources, problems);
+  }
+
+  /** Why a symbolic link leads nowhere: a loop, or a target that does not exist. */
+  private static String brokenLink(Path link) {
+    try {
+      link.toRealPath();
+      return "symbolic link to nothing usable";
+    } catch (IOException e) {
+      String why = BadInputException.reason(e);
+      if (why.equals("symbolic link loop")) {
+        return why;
+      }
+      try {
+        return "broken symbolic link (its target "
+            + Files.readSymbolicLink(link)
+            + ": "
+            + why
+            + ")";
+      } catch (IOException again) {
+        return "broken symbolic link (" + why + ")";
+      }
+    }
   }
 
   private List<InputSource> walk(Path root, List<BadInputException> problems) {
@@ -65,9 +89,16 @@ public final class InputCollector {
           .map(f -> new InputSource(docIdOf(root, f), f))
           .toList();
     } catch (IOException | UncheckedIOException e) {
-      problems.add(new BadInputException(root.toString(), "cannot list folder: " + e.getMessage()));
+      problems.add(new BadInputException(root.toString(), "cannot list folder: " + reasonOf(e)));
       return List.of();
     }
+  }
+
+  private static String reasonOf(Exception e) {
+    if (e instanceof UncheckedIOException u) {
+      return BadInputException.reason(u.getCause());
+    }
+    return BadInputException.reason((IOException) e);
   }
 
   private boolean included(Path file) {

@@ -32,7 +32,7 @@ public final class AlignBenchmark {
     }
     // Coarse-to-fine at every size (full search only below 250,000 cells, about 500 x 500), so
     // the rows compare like with like; the defaults would search 1k x 1k in full.
-    AlignOptions options = AlignOptions.defaults().withSearch(250_000, 12, 8);
+    AlignOptions options = AlignOptions.defaults().withFullSearchCells(250_000);
     System.out.println(
         "| sentences a side | wall seconds | CPU seconds | CPU us a sentence | peak heap MB | strict"
             + " F1 |");

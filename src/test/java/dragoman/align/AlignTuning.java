@@ -2,108 +2,183 @@ package dragoman.align;
 
 import dragoman.eval.BeadFile;
 import dragoman.eval.SentenceAlignmentScores;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
-/** Prints strict/lax F1 on a dev document for a few settings (a tool, not a test). */
+/**
+ * The tuning tool behind eval/align-tune (a command, not a test): aligns every document of the
+ * development sets in one JVM for each setting given and prints strict and lax F1, with and without
+ * the translation. Only development data goes in: the Text+Berg dev document and the tuning part of
+ * the generated stress tests, never their held-out part.
+ *
+ * <pre>
+ * AlignTuning SET... -- SETTING...
+ *   SET      textberg=DIR (dev.de, dev.fr, dev.defr, dev.google.de) or stress=DIR (NAME.de,
+ *            NAME.en, NAME.gold, NAME.de.en or NAME.en.de)
+ *   SETTING  comma-separated field=value of AlignOptions, e.g. translationWeight=8,maxBeadSide=4;
+ *            "defaults" for none
+ * </pre>
+ */
 public final class AlignTuning {
-  public static void main(String[] args) throws Exception {
-    Path dir = Path.of(args[0]);
-    List<String> de = Files.readAllLines(dir.resolve("dev.de"));
-    List<String> fr = Files.readAllLines(dir.resolve("dev.fr"));
-    List<String> gde = Files.readAllLines(dir.resolve("dev.google.de"));
-    List<Bead> gold = BeadFile.read(dir.resolve("dev.defr"));
-    ChrfSimilarity sim = new ChrfSimilarity();
-    String mode = args.length > 1 ? args[1] : "all";
-    if (mode.equals("grid")) {
-      // grid BONUS,MISS TRANSW,THR MAXSIDE ...: each arg a config "bonus:miss:transW:thr:max"
-      for (int k = 2; k < args.length; k++) {
-        String[] f = args[k].split(":");
-        AlignOptions o0 =
-            AlignOptions.defaults()
-                .withAnchors(Double.parseDouble(f[0]) >= 0)
-                .withAnchorWeights(Double.parseDouble(f[0]), Double.parseDouble(f[1]))
-                .withTranslationWeights(Double.parseDouble(f[2]), Double.parseDouble(f[3]))
-                .withMaxBeadSide(Integer.parseInt(f[4]));
-        AlignOptions o = o0;
-        if (f.length > 5) {
-          o = o.withSearch(o.fullSearchCells(), o.band(), Integer.parseInt(f[5]));
-        }
-        run(
-            args[k],
-            new SentenceAligner(o, sim),
-            de,
-            fr,
-            o.translationWeight() > 0 ? gde : null,
-            gold);
-      }
-      return;
+  /** One document pair with its gold and the translation of one of its sides. */
+  record Doc(
+      String name,
+      List<String> source,
+      List<String> target,
+      SentenceAligner.Translations translations,
+      List<Bead> gold) {}
+
+  public static void main(String[] args) throws IOException {
+    List<List<Doc>> sets = new ArrayList<>();
+    List<String> setNames = new ArrayList<>();
+    int k = 0;
+    for (; k < args.length && !args[k].equals("--"); k++) {
+      String[] kv = args[k].split("=", 2);
+      setNames.add(kv[0]);
+      sets.add(kv[0].equals("textberg") ? textberg(Path.of(kv[1])) : stress(Path.of(kv[1])));
     }
-    AlignOptions base = AlignOptions.defaults();
-    if (mode.equals("all") || mode.equals("len")) {
-      run("length", new SentenceAligner(base.withAnchors(false), sim), de, fr, null, gold);
-      run(
-          "length max2",
-          new SentenceAligner(base.withAnchors(false).withMaxBeadSide(2), sim),
-          de,
-          fr,
-          null,
-          gold);
-      run(
-          "length max4",
-          new SentenceAligner(base.withAnchors(false).withMaxBeadSide(4), sim),
-          de,
-          fr,
-          null,
-          gold);
-    }
-    if (mode.equals("all") || mode.equals("anchors")) {
-      for (double bonus : new double[] {0.5, 1, 2, 4}) {
-        for (double miss : new double[] {0, 0.3, 1}) {
-          run(
-              "anchors " + bonus + " " + miss,
-              new SentenceAligner(base.withAnchorWeights(bonus, miss), sim),
-              de,
-              fr,
-              null,
-              gold);
+    for (k++; k < args.length; k++) {
+      AlignOptions options = parse(args[k]);
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-50s", args[k]));
+      for (int s = 0; s < sets.size(); s++) {
+        for (boolean withTranslation : new boolean[] {false, true}) {
+          long t0 = System.nanoTime();
+          SentenceAlignmentScores scores = score(sets.get(s), options, withTranslation);
+          line.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %s%s %.3f/%.3f %.1fs",
+                  setNames.get(s),
+                  withTranslation ? "+mt" : "",
+                  scores.f1Strict(),
+                  scores.f1Lax(),
+                  (System.nanoTime() - t0) / 1e9));
         }
       }
-    }
-    if (mode.equals("all") || mode.equals("trans")) {
-      for (double w : new double[] {5, 10, 20}) {
-        for (double th : new double[] {0.15, 0.25, 0.35}) {
-          run(
-              "trans " + w + " " + th,
-              new SentenceAligner(base.withTranslationWeights(w, th), sim),
-              de,
-              fr,
-              gde,
-              gold);
+      System.out.println(line);
+      if (System.getenv("ALIGN_TUNING_TYPES") != null) {
+        for (int s = 0; s < sets.size(); s++) {
+          for (boolean withTranslation : new boolean[] {false, true}) {
+            System.out.println(
+                "    "
+                    + setNames.get(s)
+                    + (withTranslation ? "+mt" : "")
+                    + " recall by gold shape: "
+                    + typeRecall(sets.get(s), options, withTranslation));
+          }
         }
       }
     }
   }
 
-  static void run(
-      String name,
-      SentenceAligner a,
-      List<String> de,
-      List<String> fr,
-      List<String> gde,
-      List<Bead> gold) {
-    long t0 = System.nanoTime();
-    List<Bead> test =
-        gde == null ? a.align(de, fr) : a.align(de, fr, SentenceAligner.Translations.ofTarget(gde));
-    SentenceAlignmentScores s = SentenceAlignmentScores.of(gold, test);
-    System.out.printf(
-        "%-28s strict %.3f lax %.3f  (P %.3f R %.3f) %.1fs%n",
-        name,
-        s.f1Strict(),
-        s.f1Lax(),
-        s.precisionStrict(),
-        s.recallStrict(),
-        (System.nanoTime() - t0) / 1e9);
+  /** Per gold bead shape: the share of gold beads found exactly, and how many there are. */
+  static String typeRecall(List<Doc> docs, AlignOptions options, boolean translate) {
+    SentenceAligner aligner = new SentenceAligner(options);
+    java.util.Map<String, int[]> counts = new java.util.TreeMap<>();
+    for (Doc d : docs) {
+      java.util.Set<String> test = new java.util.HashSet<>();
+      for (Bead b :
+          aligner.align(
+              d.source(),
+              d.target(),
+              translate ? d.translations() : SentenceAligner.Translations.none())) {
+        test.add(b.toVecalign());
+      }
+      for (Bead g : d.gold()) {
+        int[] c =
+            counts.computeIfAbsent(g.source().size() + "-" + g.target().size(), k -> new int[2]);
+        c[1]++;
+        if (test.contains(g.toVecalign())) {
+          c[0]++;
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    counts.forEach(
+        (shape, c) ->
+            out.append(
+                String.format(Locale.ROOT, " %s %.3f (%d)", shape, c[0] / (double) c[1], c[1])));
+    return out.toString();
+  }
+
+  static SentenceAlignmentScores score(List<Doc> docs, AlignOptions options, boolean translate) {
+    SentenceAligner aligner = new SentenceAligner(options);
+    List<List<Bead>> golds = new ArrayList<>();
+    List<List<Bead>> tests = new ArrayList<>();
+    for (Doc d : docs) {
+      golds.add(d.gold());
+      tests.add(
+          aligner.align(
+              d.source(),
+              d.target(),
+              translate ? d.translations() : SentenceAligner.Translations.none()));
+    }
+    return SentenceAlignmentScores.ofDocuments(golds, tests);
+  }
+
+  static AlignOptions parse(String setting) {
+    AlignOptions o = AlignOptions.defaults();
+    if (setting.equals("defaults")) {
+      return o;
+    }
+    for (String kv : setting.split(",")) {
+      String[] p = kv.split("=", 2);
+      String v = p[1];
+      o =
+          switch (p[0]) {
+            case "maxBeadSide" -> o.withMaxBeadSide(Integer.parseInt(v));
+            case "anchors" -> o.withAnchors(Boolean.parseBoolean(v));
+            case "anchorMatchBonus" -> o.withAnchorMatchBonus(Double.parseDouble(v));
+            case "anchorMissPenalty" -> o.withAnchorMissPenalty(Double.parseDouble(v));
+            case "translationWeight" -> o.withTranslationWeight(Double.parseDouble(v));
+            case "translationThreshold" -> o.withTranslationThreshold(Double.parseDouble(v));
+            case "loneLengthCost" -> o.withLoneLengthCost(Double.parseDouble(v));
+            case "translationAnchorWeight" -> o.withTranslationAnchorWeight(Double.parseDouble(v));
+            case "randomPairs" -> o.withRandomPairs(Integer.parseInt(v));
+            case "lengthWeight" -> o.withLengthWeight(Double.parseDouble(v));
+            case "translationBand" -> o.withTranslationBand(Integer.parseInt(v));
+            default -> throw new IllegalArgumentException("no tunable field " + p[0]);
+          };
+    }
+    return o;
+  }
+
+  static List<Doc> textberg(Path dir) throws IOException {
+    return List.of(
+        new Doc(
+            "textberg",
+            Files.readAllLines(dir.resolve("dev.de")),
+            Files.readAllLines(dir.resolve("dev.fr")),
+            SentenceAligner.Translations.ofTarget(Files.readAllLines(dir.resolve("dev.google.de"))),
+            BeadFile.read(dir.resolve("dev.defr"))));
+  }
+
+  static List<Doc> stress(Path dir) throws IOException {
+    List<Doc> docs = new ArrayList<>();
+    List<Path> golds;
+    try (Stream<Path> files = Files.list(dir)) {
+      golds = files.filter(p -> p.toString().endsWith(".gold")).sorted().toList();
+    }
+    for (Path gold : golds) {
+      String base = gold.toString().substring(0, gold.toString().length() - ".gold".length());
+      Path deEn = Path.of(base + ".de.en");
+      SentenceAligner.Translations t =
+          Files.exists(deEn)
+              ? SentenceAligner.Translations.ofSource(Files.readAllLines(deEn))
+              : SentenceAligner.Translations.ofTarget(Files.readAllLines(Path.of(base + ".en.de")));
+      docs.add(
+          new Doc(
+              gold.getFileName().toString(),
+              Files.readAllLines(Path.of(base + ".de")),
+              Files.readAllLines(Path.of(base + ".en")),
+              t,
+              BeadFile.read(gold)));
+    }
+    return docs;
   }
 }

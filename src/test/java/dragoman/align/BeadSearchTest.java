@@ -52,14 +52,20 @@ class BeadSearchTest {
       src[k] = 20 + r.nextInt(100);
       tgt[k] = src[k] + r.nextInt(9) - 4;
     }
-    GaleChurchCost gc = new GaleChurchCost(src, tgt, BeadType.upTo(3), 1.0);
+    GaleChurchCost gc =
+        new GaleChurchCost(src, tgt, BeadType.upTo(3), 1.0, Double.POSITIVE_INFINITY);
     List<Bead> full = search.search(gc, BeadSearch.Band.full(n, n));
     BeadSearch.Band band = BeadSearch.Band.around(BeadSearch.corners(full), n, n, 3);
     assertThat(band.cells()).isLessThan((long) (n + 1) * (n + 1) / 3);
     assertThat(vec(search.search(gc, band))).isEqualTo(vec(full));
     List<Bead> coarse =
         search.coarseToFine(
-            src, tgt, gc, (s, t) -> new GaleChurchCost(s, t, BeadType.upTo(3), 1.0), 200, 4);
+            src,
+            tgt,
+            gc,
+            (s, t) -> new GaleChurchCost(s, t, BeadType.upTo(3), 1.0, Double.POSITIVE_INFINITY),
+            200,
+            4);
     assertThat(vec(coarse)).isEqualTo(vec(full));
   }
 }

@@ -11,7 +11,9 @@ class GaleChurchCostTest {
   @Test
   void equalLengthsCostNothingBeyondThePrior() {
     assertThat(GaleChurchCost.lengthCost(100, 100)).isCloseTo(0.0, within(1e-6));
-    GaleChurchCost gc = new GaleChurchCost(new int[] {100}, new int[] {100}, BeadType.upTo(3), 1.0);
+    GaleChurchCost gc =
+        new GaleChurchCost(
+            new int[] {100}, new int[] {100}, BeadType.upTo(3), 1.0, Double.POSITIVE_INFINITY);
     assertThat(gc.cost(0, 1, 0, 1)).isCloseTo(-Math.log(0.89), within(1e-6));
   }
 
@@ -23,14 +25,17 @@ class GaleChurchCostTest {
 
   @Test
   void deletionUsesTheMeanLengthAndItsPrior() {
-    GaleChurchCost gc = new GaleChurchCost(new int[] {50}, new int[] {10}, BeadType.upTo(3), 1.0);
+    GaleChurchCost gc =
+        new GaleChurchCost(
+            new int[] {50}, new int[] {10}, BeadType.upTo(3), 1.0, Double.POSITIVE_INFINITY);
     assertThat(gc.cost(0, 1, 0, 0)).isCloseTo(8.981980414 - Math.log(0.0099), within(1e-4));
   }
 
   @Test
   void multiSentenceBeadsSumLengthsAndPayTheirPrior() {
     GaleChurchCost gc =
-        new GaleChurchCost(new int[] {60, 60}, new int[] {120}, BeadType.upTo(3), 1.0);
+        new GaleChurchCost(
+            new int[] {60, 60}, new int[] {120}, BeadType.upTo(3), 1.0, Double.POSITIVE_INFINITY);
     assertThat(gc.cost(0, 2, 0, 1)).isCloseTo(-Math.log(0.089), within(1e-6));
     assertThat(gc.cost(0, 1, 0, 1)).isGreaterThan(gc.cost(0, 2, 0, 1));
   }

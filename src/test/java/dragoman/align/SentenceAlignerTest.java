@@ -125,11 +125,59 @@ class SentenceAlignerTest {
             "The glacier was steep.",
             "We climbed slowly.",
             "In the evening we reached the hut below the summit and ate.");
-    SentenceAligner lengthOnly = new SentenceAligner(AlignOptions.defaults().withAnchors(false));
+    // Lone sentences priced as Gale and Church do: otherwise leaving both first sentences
+    // unlinked is the cheaper answer for so loose a rendering.
+    SentenceAligner lengthOnly =
+        new SentenceAligner(
+            AlignOptions.defaults()
+                .withAnchors(false)
+                .withLoneLengthCost(Double.POSITIVE_INFINITY));
     assertThat(vec(lengthOnly.align(src, tgt))).isNotEqualTo("[0]:[0] [1]:[1] [2]:[2]");
     List<Bead> beads =
         lengthOnly.align(src, tgt, SentenceAligner.Translations.ofSource(srcEnglish));
     assertThat(vec(beads)).isEqualTo("[0]:[0] [1]:[1] [2]:[2]");
+  }
+
+  /** Five German sentences against one English one: the matching one is linked, the rest alone. */
+  private static final List<String> FIVE =
+      List.of(
+          "Das Wetter war schlecht, und die Träger wollten nicht weiter.",
+          "Nach zwei Wochen erreichten wir endlich das Basislager am Gletscher.",
+          "Am 18. Mai standen Reiss und Luchsinger auf dem Gipfel des Lhotse.",
+          "Der Abstieg dauerte noch einmal drei lange Tage im Sturm.",
+          "Erst im Juni kehrte die ganze Mannschaft nach Kathmandu zurück.");
+
+  private static final List<String> ONE =
+      List.of("On 18 May Reiss and Luchsinger stood on the summit of Lhotse.");
+
+  @Test
+  void unequalSidesLinkTheMatchingSentenceByAnchors() {
+    assertThat(vec(aligner.align(FIVE, ONE))).isEqualTo("[0]:[] [1]:[] [2]:[0] [3]:[] [4]:[]");
+  }
+
+  @Test
+  void unequalSidesLinkTheMatchingSentenceByTranslation() {
+    List<String> english =
+        List.of(
+            "The weather was bad and the porters did not want to go on.",
+            "After two weeks we finally reached the base camp at the glacier.",
+            "On the 18th of May Reiss and Luchsinger stood on the summit of the Lhotse.",
+            "The descent took another three long days in the storm.",
+            "Only in June did the whole team return to Kathmandu.");
+    SentenceAligner lengthAndTranslation =
+        new SentenceAligner(AlignOptions.defaults().withAnchors(false));
+    assertThat(
+            vec(
+                lengthAndTranslation.align(
+                    FIVE, ONE, SentenceAligner.Translations.ofSource(english))))
+        .isEqualTo("[0]:[] [1]:[] [2]:[0] [3]:[] [4]:[]");
+  }
+
+  @Test
+  void aLargeLengthMismatchGetsANotice() {
+    assertThat(SentenceAligner.lengthMismatch(FIVE, ONE))
+        .hasValueSatisfying(m -> assertThat(m).contains("5 sentences").contains("1 sentence"));
+    assertThat(SentenceAligner.lengthMismatch(DE, EN)).isEmpty();
   }
 
   @Test
@@ -144,7 +192,8 @@ class SentenceAlignerTest {
   @Test
   void longDocumentsAreAlignedCoarseToFineWithTheSameResult() {
     AlignmentInputs data = AlignmentInputs.synthetic(150);
-    AlignOptions small = AlignOptions.defaults().withSearch(20_000, 12, 15);
+    AlignOptions small =
+        AlignOptions.defaults().withFullSearchCells(20_000).withBand(12).withTranslationBand(15);
     List<Bead> full = aligner.align(data.source(), data.target());
     List<Bead> banded = new SentenceAligner(small).align(data.source(), data.target());
     assertCoversMonotonically(banded, data.source().size(), data.target().size());

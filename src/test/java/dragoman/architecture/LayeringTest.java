@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layers of ARCHITECTURE.md, bottom to top: {@code text} and {@code io}; {@code
  * metric}; {@code mt}; {@code mt.marian}; {@code align}; {@code review}; {@code export}; {@code
- * eval}; {@code pipeline}; {@code cli} and {@code serve}. A package may use only the layers below
- * it, so no package can form a cycle with another.
+ * formats} (translators' files through Okapi) and {@code eval}; {@code pipeline}; {@code cli} and
+ * {@code serve} (only cli, whose serve command maps its flags, uses serve). A package may use only
+ * the layers below it, so no package can form a cycle with another.
  */
 class LayeringTest {
   private static JavaClasses production;
@@ -46,6 +47,8 @@ class LayeringTest {
         .definedBy("dragoman.review..")
         .layer("export")
         .definedBy("dragoman.export..")
+        .layer("formats")
+        .definedBy("dragoman.formats..")
         .layer("eval")
         .definedBy("dragoman.eval..")
         .layer("pipeline")
@@ -55,27 +58,39 @@ class LayeringTest {
         .layer("serve")
         .definedBy("dragoman.serve..")
         .whereLayer("serve")
-        .mayNotBeAccessedByAnyLayer()
+        .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("pipeline")
         .mayOnlyBeAccessedByLayers("cli", "serve")
         .whereLayer("eval")
         .mayOnlyBeAccessedByLayers("pipeline", "cli", "serve")
+        .whereLayer("formats")
+        .mayOnlyBeAccessedByLayers("pipeline", "cli", "serve")
         .whereLayer("export")
-        .mayOnlyBeAccessedByLayers("eval", "pipeline", "cli", "serve")
+        .mayOnlyBeAccessedByLayers("formats", "eval", "pipeline", "cli", "serve")
         .whereLayer("review")
-        .mayOnlyBeAccessedByLayers("export", "eval", "pipeline", "cli", "serve")
+        .mayOnlyBeAccessedByLayers("export", "formats", "eval", "pipeline", "cli", "serve")
         .whereLayer("align")
-        .mayOnlyBeAccessedByLayers("review", "export", "eval", "pipeline", "cli", "serve")
+        .mayOnlyBeAccessedByLayers(
+            "review", "export", "formats", "eval", "pipeline", "cli", "serve")
         .whereLayer("mt.marian")
         .mayOnlyBeAccessedByLayers("pipeline", "cli", "serve")
         .whereLayer("mt")
         .mayOnlyBeAccessedByLayers(
-            "mt.marian", "align", "review", "export", "eval", "pipeline", "cli", "serve")
+            "mt.marian", "align", "review", "export", "formats", "eval", "pipeline", "cli", "serve")
         .whereLayer("metric")
         .mayOnlyBeAccessedByLayers(
-            "mt", "mt.marian", "align", "review", "export", "eval", "pipeline", "cli", "serve")
+            "mt",
+            "mt.marian",
+            "align",
+            "review",
+            "export",
+            "formats",
+            "eval",
+            "pipeline",
+            "cli",
+            "serve")
         .whereLayer("io")
         .mayOnlyBeAccessedByLayers(
             "metric",
@@ -84,6 +99,7 @@ class LayeringTest {
             "align",
             "review",
             "export",
+            "formats",
             "eval",
             "pipeline",
             "cli",

@@ -43,6 +43,35 @@ class AlignCommandTest {
   }
 
   @Test
+  void fiveGermanSentencesAgainstOneEnglishLinkTheMatchAndSaySo() throws IOException {
+    Path out = dir.resolve("out.beads");
+    String five =
+        "Das Wetter war schlecht, und die Träger wollten nicht weiter.\n"
+            + "Nach zwei Wochen erreichten wir endlich das Basislager am Gletscher.\n"
+            + "Am 18. Mai standen Reiss und Luchsinger auf dem Gipfel des Lhotse.\n"
+            + "Der Abstieg dauerte noch einmal drei lange Tage im Sturm.\n"
+            + "Erst im Juni kehrte die ganze Mannschaft nach Kathmandu zurück.\n";
+    int rc =
+        run(
+            "align",
+            "--presegmented",
+            "--format",
+            "beads",
+            "-o",
+            out.toString(),
+            file("five.de", five).toString(),
+            file("one.en", "On 18 May Reiss and Luchsinger stood on the summit of Lhotse.\n")
+                .toString());
+    assertThat(rc).isZero();
+    assertThat(lines(out).stream().map(l -> l.substring(0, l.lastIndexOf(':'))))
+        .containsExactly("[0]:[]", "[1]:[]", "[2]:[0]", "[3]:[]", "[4]:[]");
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(
+            l -> assertThat(l).contains("notice").contains("5 sentences").contains("1 sentence"));
+  }
+
+  @Test
   void writesVecalignBeadsWithCosts() throws IOException {
     Path out = dir.resolve("out.beads");
     int rc =

@@ -41,7 +41,7 @@ class ExportCommandTest {
     Path out = tmp.resolve("out");
     assertThat(Main.execute("run", in.toString(), "--out", out.toString(), "--offline")).isZero();
     Path jsonl = out.resolve("doc.jsonl");
-    for (String[] f : new String[][] {{"tmx", "doc.tmx"}, {"xliff", "doc.xlf"}}) {
+    for (String[] f : new String[][] {{"tmx", "doc.tmx"}, {"xliff12", "doc.xlf"}}) {
       Path again = tmp.resolve("again." + f[0]);
       assertThat(
               Main.execute("export", jsonl.toString(), "--format", f[0], "--out", again.toString()))
@@ -83,6 +83,63 @@ class ExportCommandTest {
     assertThat(Main.execute("export", jsonl.toString(), "--format", "html", "-o", html.toString()))
         .isZero();
     assertThat(Files.readString(html)).contains("\"rule\":\"splice\"").contains("<!DOCTYPE html>");
+  }
+
+  /** export's help says it takes align results: the JSONL of align --format jsonl. */
+  @Test
+  void alignJsonlExportsAsTsvTmxAndXliff() throws Exception {
+    Path de = tmp.resolve("de.txt");
+    Path en = tmp.resolve("en.txt");
+    Files.writeString(de, "Der Zug fährt um 8 Uhr.\nEr hat 3 Wagen.\nDas ist alles.\n");
+    Files.writeString(
+        en, "The train leaves at 8.\nIt has 3 carriages.\nThat is all.\nPrinted in 2021.\n");
+    Path beads = tmp.resolve("pair.jsonl");
+    assertThat(
+            Main.execute(
+                "align",
+                "--presegmented",
+                "--format",
+                "jsonl",
+                "-o",
+                beads.toString(),
+                de.toString(),
+                en.toString()))
+        .isZero();
+    Path tsv = tmp.resolve("pair.tsv");
+    assertThat(Main.execute("export", beads.toString(), "--format", "tsv", "-o", tsv.toString()))
+        .isZero();
+    assertThat(Files.readString(tsv))
+        .startsWith("Der Zug fährt um 8 Uhr.\tThe train leaves at 8.\n")
+        .contains("Er hat 3 Wagen.\tIt has 3 carriages.\n");
+    Path tmx = tmp.resolve("pair.tmx");
+    assertThat(Main.execute("export", beads.toString(), "--format", "tmx", "-o", tmx.toString()))
+        .isZero();
+    assertThat(dragoman.export.XmlValidation.tmxErrors(Files.readAllBytes(tmx))).isEmpty();
+    assertThat(Files.readString(tmx)).contains("<seg>Das ist alles.</seg>");
+    Path xlf = tmp.resolve("pair.xlf");
+    assertThat(Main.execute("export", beads.toString(), "--format", "xliff", "-o", xlf.toString()))
+        .isZero();
+    assertThat(dragoman.export.XmlValidation.xliffErrors(Files.readAllBytes(xlf))).isEmpty();
+  }
+
+  @Test
+  void aBeadWithNoGermanSentenceIsLeftOutWithANotice() throws Exception {
+    Path beads = tmp.resolve("pair.jsonl");
+    Files.writeString(
+        beads,
+        "{\"source\":[0],\"target\":[0],\"cost\":-1.5,\"source_text\":\"Ja.\","
+            + "\"target_text\":\"Yes.\"}\n"
+            + "{\"source\":[],\"target\":[1],\"cost\":0.5,\"source_text\":\"\","
+            + "\"target_text\":\"Printed.\"}\n"
+            + "{\"source\":[1],\"target\":[],\"cost\":0.5,\"source_text\":\"Nein.\","
+            + "\"target_text\":\"\"}\n");
+    Path tsv = tmp.resolve("pair.tsv");
+    assertThat(Main.execute("export", beads.toString(), "--format", "tsv", "-o", tsv.toString()))
+        .isZero();
+    // TSV, like TMX, holds pairs: "Nein." has no English and is no pair.
+    assertThat(Files.readString(tsv)).isEqualTo("Ja.\tYes.\n");
+    assertThat(errBytes.toString(StandardCharsets.UTF_8))
+        .contains("pair.jsonl: 1 alignment beads with no German sentence (0-1) left out");
   }
 
   @Test

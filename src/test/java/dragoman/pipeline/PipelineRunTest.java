@@ -78,7 +78,10 @@ class PipelineRunTest {
     for (String n : Seeds.NAMES) {
       assertThat(out.resolve(n + ".jsonl")).isRegularFile();
       assertThat(XmlValidation.tmxErrors(Files.readAllBytes(out.resolve(n + ".tmx")))).isEmpty();
-      assertThat(XmlValidation.xliffErrors(Files.readAllBytes(out.resolve(n + ".xlf")))).isEmpty();
+      // XLIFF 1.2 by default, what CAT tools import first; Okapi's own filter reads it.
+      byte[] xlf = Files.readAllBytes(out.resolve(n + ".xlf"));
+      assertThat(XmlValidation.xliff12Errors(xlf)).isEmpty();
+      assertThat(XmlValidation.okapiXliff12Units(xlf)).isPositive();
       assertThat(RunManifest.path(out, n)).isRegularFile();
     }
     assertThat(out.resolve("index.html")).isRegularFile();
@@ -268,5 +271,54 @@ class PipelineRunTest {
     Map<String, String> out = new LinkedHashMap<>();
     files.forEach((k, v) -> out.put(k, Sha256.of(v)));
     return out;
+  }
+
+  /**
+   * An unreadable input is one line: its path once and the reason. Tests may run as root, for whom
+   * a file without read permission is still readable; then a file that even root may not open
+   * (/proc/1/mem without the right to trace process 1) is the unreadable input. Which reason to
+   * expect comes from trying to open it here.
+   */
+  @Test
+  void anUnreadableInputIsItsPathOnceAndTheReason() throws Exception {
+    Path in = Seeds.copyTo(tmp.resolve("in"));
+    Path locked = in.resolve("locked.txt");
+    Files.writeString(locked, "Ein Satz.\n");
+    Files.setPosixFilePermissions(locked, java.util.Set.of());
+    Path unreadable = locked;
+    if (Files.isReadable(locked)) {
+      unreadable = Path.of("/proc/1/mem");
+    }
+    String expected;
+    try (var stream = Files.newInputStream(unreadable)) {
+      stream.read();
+      expected = null; // opened and read: the test below would be meaningless
+    } catch (java.nio.file.AccessDeniedException e) {
+      expected = "cannot read: permission denied";
+    } catch (java.io.IOException e) {
+      expected = "cannot read: ";
+    }
+    assertThat(expected).as("%s is unreadable here", unreadable).isNotNull();
+    RunOptions o =
+        new RunOptions(
+            List.of(in.toString(), unreadable.toString()),
+            List.of("*.txt"),
+            tmp.resolve("out"),
+            1,
+            false,
+            null,
+            dragoman.mt.GenerationOptions.defaults().withOffline(true),
+            dragoman.review.ReviewOptions.defaults(),
+            false);
+    PipelineRun.Summary s =
+        new PipelineRun(o, Stages.of(Optional.empty(), Optional.empty(), Optional.empty()), err)
+            .run();
+    assertThat(s.exitCode()).isEqualTo(1);
+    String name = unreadable.toString();
+    List<String> lines = err().lines().filter(l -> l.contains(name)).toList();
+    assertThat(lines).singleElement().asString().contains(expected);
+    assertThat(lines.get(0).indexOf(name)).isEqualTo(lines.get(0).lastIndexOf(name));
+    Files.setPosixFilePermissions(
+        locked, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DocumentReaderTest {
@@ -35,9 +36,12 @@ class DocumentReaderTest {
     assertThatThrownBy(() -> reader.read(source, new byte[0]))
         .isInstanceOf(BadInputException.class)
         .hasMessage("empty file");
-    assertThatThrownBy(() -> reader.read(source, " \n\n ".getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("only whitespace");
+    for (String blank : List.of(" \n\n ", "\t\r\n", "\u00A0\u00A0\n\u200B\n", "\uFEFF \u3000\n")) {
+      assertThatThrownBy(() -> reader.read(source, blank.getBytes(StandardCharsets.UTF_8)))
+          .as("%s", blank.codePoints().mapToObj(Integer::toHexString).toList())
+          .isInstanceOf(BadInputException.class)
+          .hasMessage("empty file (only whitespace)");
+    }
   }
 
   @Test

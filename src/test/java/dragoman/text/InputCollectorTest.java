@@ -68,4 +68,32 @@ class InputCollectorTest {
     InputCollector.Collected c = new InputCollector(List.of()).collect(List.of(dir.toString()));
     assertThat(c.problems()).hasSize(1);
   }
+
+  @Test
+  void aSymbolicLinkLoopIsReportedAsALoop() throws IOException {
+    Path a = dir.resolve("a.txt");
+    Path b = dir.resolve("b.txt");
+    Files.createSymbolicLink(a, b);
+    Files.createSymbolicLink(b, a);
+    InputCollector.Collected c = new InputCollector(List.of()).collect(List.of(a.toString()));
+    assertThat(c.sources()).isEmpty();
+    assertThat(c.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.oneLine()).isEqualTo(a + ": symbolic link loop"));
+  }
+
+  @Test
+  void aBrokenSymbolicLinkNamesItsMissingTarget() throws IOException {
+    Path a = dir.resolve("a.txt");
+    Files.createSymbolicLink(a, dir.resolve("gone.txt"));
+    InputCollector.Collected c = new InputCollector(List.of()).collect(List.of(a.toString()));
+    assertThat(c.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.oneLine())
+                    .startsWith(a + ": broken symbolic link")
+                    .contains("gone.txt")
+                    .contains("no such file"));
+  }
 }

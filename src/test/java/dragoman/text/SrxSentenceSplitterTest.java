@@ -141,6 +141,43 @@ class SrxSentenceSplitterTest {
   }
 
   @Test
+  void splitsNotInsideATokenWithNoSpaceAfterTheMark() {
+    assertThat(en("See news.asp?ArticleID=97508 for details. Then call us."))
+        .containsExactly("See news.asp?ArticleID=97508 for details.", "Then call us.");
+    assertThat(en("I read it on Newsfeeds.Com yesterday."))
+        .containsExactly("I read it on Newsfeeds.Com yesterday.");
+    assertThat(en("The part number is EY4108.H and it fits."))
+        .containsExactly("The part number is EY4108.H and it fits.");
+    assertThat(de("Die Seite news.asp?ArticleID=97508 ist weg. Schade!"))
+        .containsExactly("Die Seite news.asp?ArticleID=97508 ist weg.", "Schade!");
+  }
+
+  @Test
+  void keepsAnEmoticonWithItsSentence() {
+    assertThat(en("Thanks a lot! :) See you on Monday."))
+        .containsExactly("Thanks a lot! :)", "See you on Monday.");
+    assertThat(en("That was great. :-) We will come again."))
+        .containsExactly("That was great. :-)", "We will come again.");
+    assertThat(de("Das war super! ;-) Bis morgen."))
+        .containsExactly("Das war super! ;-)", "Bis morgen.");
+    assertThat(en("Nice work! :)")).containsExactly("Nice work! :)");
+    assertThat(de("Schade... :( Morgen wieder.")).containsExactly("Schade... :(", "Morgen wieder.");
+  }
+
+  @Test
+  void findsASentenceEndBeforeTexStyleClosingQuotes() {
+    assertThat(en("He said ``I will come tomorrow.'' Then he left."))
+        .containsExactly("He said ``I will come tomorrow.''", "Then he left.");
+    assertThat(en("``Is it true?'' She nodded.")).containsExactly("``Is it true?''", "She nodded.");
+    assertThat(de("Er sagte: ``Ich komme morgen.'' Dann ging er."))
+        .containsExactly("Er sagte: ``Ich komme morgen.''", "Dann ging er.");
+    assertThat(de("``Ist das wahr?'' Sie nickte."))
+        .containsExactly("``Ist das wahr?''", "Sie nickte.");
+    assertThat(en("They called it ``the best'' in town."))
+        .containsExactly("They called it ``the best'' in town.");
+  }
+
+  @Test
   void returnsOffsetsIntoTheWholeTextForARange() {
     String text = "Vorwort\nErster Satz. Zweiter Satz.";
     List<Span> spans = GERMAN.split(text, 8, text.length());
