@@ -23,7 +23,11 @@ import dragoman.text.Segment;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,6 +72,11 @@ final class ReviewCommand implements Callable<Integer> {
   boolean noGrammar;
 
   @Option(
+      names = "--no-learned",
+      description = "Skip the learned span detector (rules and word-sequence model only).")
+  boolean noLearned;
+
+  @Option(
       names = "--source",
       paramLabel = "FILE",
       description =
@@ -103,6 +112,16 @@ final class ReviewCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
 
+  private static ProgressBar progressBar() {
+    return new ProgressBarBuilder()
+        .setTaskName("review")
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUnit(" segments", 1)
+        .setInitialMax(0)
+        .continuousUpdate()
+        .build();
+  }
+
   @Override
   public Integer call() {
     ReviewOptions options;
@@ -111,7 +130,8 @@ final class ReviewCommand implements Callable<Integer> {
           ReviewOptions.defaults()
               .withThreshold(threshold)
               .withVariant(GermanVariant.fromCode(variant))
-              .withGrammar(!noGrammar);
+              .withGrammar(!noGrammar)
+              .withLearned(!noLearned);
     } catch (IllegalArgumentException e) {
       System.err.println("dragoman review: " + e.getMessage());
       return ExitCode.USAGE.code();
@@ -149,31 +169,45 @@ final class ReviewCommand implements Callable<Integer> {
     OutputRouter router = new OutputRouter(out, count > 1, ".jsonl", System.out);
     DocumentBatch batch =
         new DocumentBatch(new DocumentReader(Language.GERMAN), err, "dragoman review");
-    DocumentBatch.Outcome outcome =
-        batch.run(
-            inputs,
-            (source, doc) -> {
-              List<SegmentReview> reviews =
-                  reviewer.review(doc.document(), sourceContext.englishBySegment(doc.document()));
-              List<Segment> segments = doc.document().segments();
-              summary.add(reviews);
-              router.write(
-                  source.docId(),
-                  os -> {
-                    JsonlWriter w = new JsonlWriter(os);
-                    for (int i = 0; i < segments.size(); i++) {
-                      w.write(SegmentRecord.of(segments.get(i)).withReview(reviews.get(i)));
-                    }
-                    w.close();
-                  });
-              if (explain) {
-                for (int i = 0; i < segments.size(); i++) {
-                  if (reviews.get(i).flag()) {
-                    err.print(Explanation.of(segments.get(i), reviews.get(i)));
-                  }
+    int[] total = {0};
+    DocumentBatch.Outcome outcome;
+    try (ProgressBar bar = System.console() != null ? progressBar() : null) {
+      outcome =
+          batch.run(
+              inputs,
+              (source, doc) -> {
+                Map<String, String> english = sourceContext.englishBySegment(doc.document());
+                total[0] += doc.document().segments().size();
+                if (bar != null) {
+                  bar.maxHint(total[0]);
                 }
-              }
-            });
+                // Each record is written (and standard output flushed) as soon as its segment is
+                // reviewed: a 20 MB one-line document shows output at once and never holds all its
+                // reviews.
+                router.write(
+                    source.docId(),
+                    os -> {
+                      JsonlWriter w = new JsonlWriter(os);
+                      reviewer.review(
+                          doc.document(),
+                          english,
+                          (segment, review) -> {
+                            w.write(SegmentRecord.of(segment).withReview(review));
+                            if (out == null) {
+                              os.flush();
+                            }
+                            summary.add(review);
+                            if (explain && review.flag()) {
+                              err.print(Explanation.of(segment, review));
+                            }
+                            if (bar != null) {
+                              bar.step();
+                            }
+                          });
+                      w.close();
+                    });
+              });
+    }
     // Translators' files: their German source side reviewed; an XLIFF comes back as XLIFF with the
     // findings as notes and flagged targets marked, any other format as JSONL records.
     DocumentBatch.Outcome files =

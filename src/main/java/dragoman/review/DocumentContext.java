@@ -2,7 +2,7 @@ package dragoman.review;
 
 import dragoman.text.Document;
 import dragoman.text.Segment;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,7 +17,21 @@ public final class DocumentContext {
   private final GermanVariant variant;
   private final Function<Segment, List<Token>> analyzer;
   private final Map<String, String> english;
-  private final Map<String, List<Token>> tokens = new HashMap<>();
+
+  /**
+   * Token lists kept for reuse. Bounded: a document of 150,000 sentences on one line must not keep
+   * every sentence's tokens; {@link DocumentDetector} reads all segments of documents up to its own
+   * limit, which this covers, so those are analysed once.
+   */
+  static final int TOKEN_CACHE = 4096;
+
+  private final Map<String, List<Token>> tokens =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Token>> eldest) {
+          return size() > TOKEN_CACHE;
+        }
+      };
 
   /**
    * @param analyzer turns a segment into tokens with document offsets

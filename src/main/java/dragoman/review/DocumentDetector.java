@@ -28,6 +28,12 @@ public final class DocumentDetector implements Detector {
   /** A document needs this many segments before "unrelated to the rest" means anything. */
   private static final int MIN_SEGMENTS = 8;
 
+  /**
+   * Above this many segments the check is skipped: in a text that long, a sentence sharing no noun
+   * with the rest says little, and counting nouns first would delay the first record (streaming).
+   */
+  static final int MAX_SEGMENTS = 2000;
+
   /** ... and the segment this many distinct nouns. */
   private static final int MIN_NOUNS = 4;
 
@@ -56,7 +62,8 @@ public final class DocumentDetector implements Detector {
               Severity.INFO));
       return out;
     }
-    if (context.document().segments().size() >= MIN_SEGMENTS) {
+    int count = context.document().segments().size();
+    if (count >= MIN_SEGMENTS && count <= MAX_SEGMENTS) {
       Set<String> own = nouns(segment, context);
       if (own.size() >= MIN_NOUNS) {
         Map<String, Integer> all = documentNouns(context);

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param fittedOn what the weights were fitted on, for reports
  * @param translationeseWeight weight of the {@link TranslationeseModel} log-odds (clipped to
  *     [-{@value #LOGIT_CLIP}, {@value #LOGIT_CLIP}]); 0 leaves the signal out
+ * @param learnedWeight weight of the {@link SpanDetector}'s log-odds (clipped the same way); 0
+ *     leaves it out (as in weight files written before it existed)
  * @param threshold the score at which these weights flag by default ({@link
  *     ReviewOptions#DEFAULT_THRESHOLD}, which a test keeps equal); here so that the eval scripts
  *     read it from the same file as the weights
@@ -31,6 +33,7 @@ public record ReviewModel(
     Map<String, Double> otherWeight,
     String fittedOn,
     double translationeseWeight,
+    double learnedWeight,
     double threshold) {
   public static final String RESOURCE = "/dragoman/review/weights.json";
 
@@ -76,8 +79,17 @@ public record ReviewModel(
    * @param translationese the segment's {@link TranslationeseModel#logit} (0 for none)
    */
   public double score(List<Finding> findings, double translationese) {
+    return score(findings, translationese, 0);
+  }
+
+  /**
+   * @param translationese the segment's {@link TranslationeseModel#logit} (0 for none)
+   * @param learned the segment's {@link SpanDetector#logit} (0 for none)
+   */
+  public double score(List<Finding> findings, double translationese, double learned) {
     double t = Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, translationese));
-    double z = intercept + translationeseWeight * t;
+    double l = Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, learned));
+    double z = intercept + translationeseWeight * t + learnedWeight * l;
     Map<String, Integer> counts = features(findings);
     for (Finding f : findings) {
       String key = feature(f);

@@ -14,15 +14,17 @@ public final class ReviewSummary {
   private final Map<String, Integer> rules = new TreeMap<>();
 
   public void add(List<SegmentReview> reviews) {
-    for (SegmentReview review : reviews) {
-      segments++;
-      kinds.merge(review.kind(), 1, Integer::sum);
-      if (review.flag()) {
-        flagged++;
-      }
-      if (review.kind().equals(SegmentReview.PROSE)) {
-        review.findings().forEach(f -> rules.merge(ReviewModel.feature(f), 1, Integer::sum));
-      }
+    reviews.forEach(this::add);
+  }
+
+  public void add(SegmentReview review) {
+    segments++;
+    kinds.merge(review.kind(), 1, Integer::sum);
+    if (review.flag()) {
+      flagged++;
+    }
+    if (review.kind().equals(SegmentReview.PROSE)) {
+      review.findings().forEach(f -> rules.merge(ReviewModel.feature(f), 1, Integer::sum));
     }
   }
 

@@ -2,10 +2,13 @@ package dragoman.review;
 
 import dragoman.text.Document;
 import dragoman.text.Segment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reviews documents: decides what each segment is (prose, boilerplate, not German), runs the
@@ -19,6 +22,7 @@ public final class Reviewer {
   private final LanguageCheck language = new LanguageCheck();
   private final ReviewModel model;
   private final TranslationeseDetector translationese;
+  private final SpanDetector learned;
 
   public Reviewer(ReviewOptions options) {
     this(options, ReviewModel.load(), List.of());
@@ -41,6 +45,10 @@ public final class Reviewer {
     }
     ds.add(document);
     ds.add(translationese);
+    this.learned = options.learned() ? new SpanDetector() : null;
+    if (learned != null) {
+      ds.add(learned);
+    }
     ds.addAll(extra);
     this.detectors = List.copyOf(ds);
   }
@@ -62,15 +70,36 @@ public final class Reviewer {
    * @return one review per segment of {@code doc}, in the document's order
    */
   public List<SegmentReview> review(Document doc, Map<String, String> english) {
+    List<SegmentReview> out = new ArrayList<>();
+    try {
+      review(doc, english, (s, r) -> out.add(r));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the list sink does no I/O
+    }
+    return out;
+  }
+
+  /** Receives each segment's review as soon as it is done. */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(Segment segment, SegmentReview review) throws IOException;
+  }
+
+  /**
+   * Reviews {@code doc} one segment at a time and hands each review to {@code sink} before the next
+   * segment is looked at, so a caller can write records as they are done and a long document never
+   * holds all its reviews (nor all its tokens: the context keeps a bounded number) at once.
+   *
+   * @param english aligned English per segment id (empty without a source)
+   */
+  public void review(Document doc, Map<String, String> english, Sink sink) throws IOException {
     DocumentContext context =
         new DocumentContext(
             doc, options.variant(), s -> analyzer.analyze(s.text(), s.start()), english);
     boolean documentNotGerman = language.check(doc.text()).notGerman();
-    List<SegmentReview> out = new ArrayList<>();
     for (Segment s : doc.segments()) {
-      out.add(review(s, context, documentNotGerman));
+      sink.accept(s, review(s, context, documentNotGerman));
     }
-    return out;
   }
 
   private SegmentReview review(Segment s, DocumentContext context, boolean documentNotGerman) {
@@ -109,7 +138,21 @@ public final class Reviewer {
       }
     }
     findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-    double score = model.score(findings, translationese.logit(s));
-    return new SegmentReview(score, score >= options.threshold(), SegmentReview.PROSE, findings);
+    double t = translationese.logit(s);
+    Map<String, Double> signals = new TreeMap<>();
+    signals.put(SegmentReview.TRANSLATIONESE, t);
+    double l = 0;
+    if (learned != null) {
+      l = learned.logit(s);
+      signals.put(SegmentReview.LEARNED, l);
+    }
+    double score = model.score(findings, t, l);
+    if (findings.stream().allMatch(f -> f.severity() == Severity.INFO)) {
+      // A flag must come with something a reviewer can act on: a score made of signals that point
+      // at nothing stays just below the threshold.
+      score = Math.min(score, Math.nextDown(options.threshold()));
+    }
+    return new SegmentReview(
+        score, score >= options.threshold(), SegmentReview.PROSE, findings, signals);
   }
 }

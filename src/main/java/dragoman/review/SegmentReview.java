@@ -1,6 +1,8 @@
 package dragoman.review;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The review of one segment.
@@ -10,8 +12,19 @@ import java.util.List;
  * @param kind what the segment is: {@link #PROSE}, {@link #BOILERPLATE} (not prose: dateline,
  *     byline, pasted headline; not a translation problem) or {@link #NOT_GERMAN}
  * @param findings what was found, ordered by start offset
+ * @param signals the segment-level model inputs besides the findings, by name ({@value
+ *     #TRANSLATIONESE}, {@value #LEARNED}: log-odds), so a score can be traced and refitted from
+ *     the output alone; null when there are none (not prose)
  */
-public record SegmentReview(double score, boolean flag, String kind, List<Finding> findings) {
+public record SegmentReview(
+    double score,
+    boolean flag,
+    String kind,
+    List<Finding> findings,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> signals) {
+  public static final String TRANSLATIONESE = "translationese";
+  public static final String LEARNED = "learned";
+
   public static final String PROSE = "prose";
   public static final String BOILERPLATE = "boilerplate";
   public static final String NOT_GERMAN = "not-german";
@@ -21,5 +34,10 @@ public record SegmentReview(double score, boolean flag, String kind, List<Findin
       throw new IllegalArgumentException("score outside [0,1]: " + score);
     }
     findings = List.copyOf(findings);
+    signals = signals == null ? null : Map.copyOf(signals);
+  }
+
+  public SegmentReview(double score, boolean flag, String kind, List<Finding> findings) {
+    this(score, flag, kind, findings, null);
   }
 }

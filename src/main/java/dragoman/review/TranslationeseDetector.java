@@ -20,6 +20,12 @@ public final class TranslationeseDetector implements Detector {
   /** At most this many sequences are shown per segment. */
   static final int MAX_FINDINGS = 2;
 
+  /**
+   * Sequences are shown only when the model itself is this sure (log-odds; 1.5 is a probability of
+   * about 0.82): a hint that is wrong as often as right teaches a reviewer to ignore it.
+   */
+  static final double CONFIDENT_LOGIT = 1.5;
+
   /** Sequences with smaller weights are too weak a hint to show. */
   static final double MIN_WEIGHT = 1.5;
 
@@ -42,7 +48,7 @@ public final class TranslationeseDetector implements Detector {
   @Override
   public List<Finding> detect(Segment segment, DocumentContext context) {
     String text = segment.text();
-    if (model.logit(text) <= 0) {
+    if (model.logit(text) < CONFIDENT_LOGIT) {
       return List.of();
     }
     List<TranslationeseModel.Piece> pieces = TranslationeseModel.pieces(text);

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.loomchild.segment.TextIterator;
 import net.loomchild.segment.srx.SrxDocument;
 import net.loomchild.segment.srx.SrxTextIterator;
@@ -34,8 +36,32 @@ public final class SrxSentenceSplitter implements SentenceSplitter {
     this.repairs = new SentenceRepairs(language);
   }
 
+  /**
+   * Paragraphs longer than this are cut into pieces before the SRX engine sees them: its iterator
+   * slows down sharply on very long input (a 20 MB one-line file gave no sentence in minutes).
+   */
+  static final int MAX_PIECE = 20_000;
+
+  /** A safe place to cut: a lower-case word of four letters or more, a full stop, a capital. */
+  private static final Pattern SAFE_CUT = Pattern.compile("\\p{Ll}{4}[.!?] (?=\\p{Lu})");
+
   @Override
   public List<Span> split(String text, int from, int to) {
+    List<Span> out = new ArrayList<>();
+    int start = from;
+    while (to - start > MAX_PIECE) {
+      Matcher m = SAFE_CUT.matcher(text).region(start + MAX_PIECE / 2, to);
+      if (!m.find() || m.end() - start > 2 * MAX_PIECE) {
+        break;
+      }
+      out.addAll(splitPiece(text, start, m.end()));
+      start = m.end();
+    }
+    out.addAll(splitPiece(text, start, to));
+    return out;
+  }
+
+  private List<Span> splitPiece(String text, int from, int to) {
     String part = text.substring(from, to);
     List<Span> raw = new ArrayList<>();
     TextIterator it = new SrxTextIterator(rules(), languageCode, part);

@@ -14,7 +14,7 @@ class ReviewModelTest {
 
   private final ReviewModel model =
       new ReviewModel(
-          -2, 2, Map.of("surface/glued-words", 3.0), Map.of("MAJOR", 1.0), "test", 0, 0.5);
+          -2, 2, Map.of("surface/glued-words", 3.0), Map.of("MAJOR", 1.0), "test", 0, 0, 0.5);
 
   @Test
   void noFindingsGiveTheInterceptProbability() {

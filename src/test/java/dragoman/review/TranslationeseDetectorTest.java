@@ -22,7 +22,7 @@ class TranslationeseDetectorTest {
   private static final TranslationeseModel TOY =
       new TranslationeseModel(
           0.0,
-          Map.of("b:es sollte", 3.0, "w:doch", -5.0),
+          Map.of("b:es sollte", 6.0, "w:doch", -8.0),
           Set.of("es", "sollte", "doch", "nicht"),
           "test");
 
@@ -46,6 +46,14 @@ class TranslationeseDetectorTest {
   }
 
   @Test
+  void saysNothingWhenTheModelIsNotConfident() {
+    TranslationeseModel mild =
+        new TranslationeseModel(0.0, Map.of("b:es sollte", 1.0), Set.of("es", "sollte"), "test");
+    assertThat(mild.logit("Morgen es sollte regnen.")).isPositive();
+    assertThat(findings(mild, "Morgen es sollte regnen.")).isEmpty();
+  }
+
+  @Test
   void singleWordsAreTooVagueToReport() {
     TranslationeseModel words =
         new TranslationeseModel(0.0, Map.of("w:regnen", 5.0), Set.of("es"), "test");
@@ -53,16 +61,15 @@ class TranslationeseDetectorTest {
   }
 
   @Test
-  void shippedModelMarksATranslationeseSentenceButNotAnIdiomaticOne() {
+  void shippedModelLeansMachineOnATranslationeseSentenceAndMarksNoIdiomaticOne() {
     TranslationeseModel m = TranslationeseModel.load();
-    assertThat(
-            findings(
-                m,
-                "Es ist wichtig zu beachten, dass einige der Mitglieder sollten in der Lage sein,"
-                    + " um die Entscheidung zu treffen."))
-        .isNotEmpty()
+    String translationese =
+        "Es ist wichtig zu beachten, dass einige der Mitglieder sollten in der Lage sein,"
+            + " um die Entscheidung zu treffen.";
+    String idiomatic = "Na ja, das hat er doch schon immer so gemacht, oder etwa nicht?";
+    assertThat(m.logit(translationese)).isGreaterThan(m.logit(idiomatic) + 1);
+    assertThat(findings(m, translationese))
         .allMatch(f -> f.detector().equals(TranslationeseDetector.ID));
-    assertThat(findings(m, "Na ja, das hat er doch schon immer so gemacht, oder etwa nicht?"))
-        .isEmpty();
+    assertThat(findings(m, idiomatic)).isEmpty();
   }
 }

@@ -24,6 +24,24 @@ class SrxSentenceSplitterTest {
   }
 
   @Test
+  void veryLongParagraphIsSplitAsItsSentencesAre() {
+    List<String> pattern =
+        List.of(
+            "Am 28. Oktober kam der Zug an.",
+            "Dr. Meier stieg aus, z. B. mit 1.000 Koffern.",
+            "Alle warteten lange.");
+    StringBuilder text = new StringBuilder();
+    List<String> expected = new java.util.ArrayList<>();
+    while (text.length() < 5 * SrxSentenceSplitter.MAX_PIECE) {
+      for (String s : pattern) {
+        expected.add(s);
+        text.append(s).append(' ');
+      }
+    }
+    assertThat(de(text.toString().strip())).isEqualTo(expected);
+  }
+
+  @Test
   void splitsAtAPlainFullStop() {
     assertThat(de("Der Zug kam an. Alle stiegen aus."))
         .containsExactly("Der Zug kam an.", "Alle stiegen aus.");

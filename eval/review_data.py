@@ -1,0 +1,85 @@
+"""Data for the review's generalisation work: readers of the splits in eval/README.md ("Review that
+generalises: splits") and a Moses-style German detokeniser that keeps each token's offsets, so word
+tags (MLQE-PE) map onto characters of the detokenised text."""
+import os
+import re
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "data")
+
+_NO_SPACE_BEFORE = re.compile(r"^[,.;:!?%)\]}»“]+$|^'s$")
+_NO_SPACE_AFTER = re.compile(r"^[(\[{«„]+$")
+
+
+def detokenize_tokens(tokens):
+    """Joins Moses tokens into text; returns (text, [(start, end)] per token). Straight double quotes
+    alternate between opening (no space after) and closing (no space before)."""
+    out, spans, opening, glue_next = [], [], True, True
+    pos = 0
+    for tok in tokens:
+        space = not glue_next
+        glue_next = False
+        if tok == '"':
+            if opening:
+                glue_next = True
+            else:
+                space = False
+            opening = not opening
+        elif _NO_SPACE_BEFORE.match(tok):
+            space = False
+        elif _NO_SPACE_AFTER.match(tok):
+            glue_next = True
+        if tok in ("-",) and out and out[-1].endswith("-"):
+            space = False
+        if space and out:
+            out.append(" ")
+            pos += 1
+        spans.append((pos, pos + len(tok)))
+        out.append(tok)
+        pos += len(tok)
+    return "".join(out), spans
+
+
+def detokenize(line):
+    return detokenize_tokens(line.split())[0]
+
+
+def lines(path):
+    with open(path, encoding="utf-8") as f:
+        return [l.rstrip("\n") for l in f]
+
+
+def wmt21_de_sources():
+    """Original German news (WMT21 de-en sources), 1,000 lines."""
+    return lines(os.path.join(DATA, "wmt21", "newstest2021.de-en.src.de"))
+
+
+def wmt21_en_sources():
+    return lines(os.path.join(DATA, "wmt21", "newstest2021.en-de.src.en"))
+
+
+def textberg(name):
+    """Text+Berg dev side ('dev.de' human, 'dev.google.de' machine), detokenised, with line numbers."""
+    return [(i, detokenize(l)) for i, l in enumerate(lines(os.path.join(DATA, "textberg-defr", name)))]
+
+
+# The cut between Text+Berg's first (fitting) and second (held-out) halves, as eval/review_eval.py has it.
+TEXTBERG_HUMAN_CUT = 234
+TEXTBERG_MACHINE_CUT = 276
+
+
+def mlqe(split):
+    """MLQE-PE en-de rows: dict(mt, mt_tokens, mt_spans, tags (word tags), pe, hter)."""
+    d = os.path.join(DATA, "mlqe-pe-ende")
+    mt = lines(os.path.join(d, f"{split}.mt"))
+    pe = lines(os.path.join(d, f"{split}.pe"))
+    hter = [float(x) for x in lines(os.path.join(d, f"{split}.hter"))]
+    tags = lines(os.path.join(d, f"{split}.tags"))
+    rows = []
+    for m, p, h, t in zip(mt, pe, hter, tags):
+        toks = m.split()
+        text, spans = detokenize_tokens(toks)
+        word_tags = t.split()[1::2]
+        assert len(word_tags) == len(toks)
+        rows.append(dict(mt=text, mt_tokens=toks, mt_spans=spans, tags=word_tags, pe=detokenize(p), hter=h))
+    return rows

@@ -1,0 +1,499 @@
+#!/usr/bin/env python3
+"""Review that generalises: fits the combiner and evaluates old vs new reviewer on the splits of
+eval/README.md ("Review that generalises: splits"). Reads only Dragoman's own output (JSONL of
+`dragoman review`, whose review.signals carry the segment-level inputs) and the JSON resources.
+
+  eval/review-general fit    runs review on the calibration halves, fits weights.json (rule weights,
+                             translationese and learned-detector weights) and picks the default threshold
+  eval/review-general eval   writes eval/results/review.md: old reviewer (eval/results/review-weights-old.json,
+                             replayed from the same findings) beside the new one, 95% bootstrap CIs
+
+Calibration halves (fit): generated dev corruptions from WMT21 de-en lines 700-849, Text+Berg dev first
+half (human vs machine), MLQE-PE dev lines 0-499 (positive = HTER >= 0.3). Reported: the other halves,
+the fluent-human sets, the seeds (test) and MQM TED (test, evaluation only: --mqm PATH or
+$DRAGOMAN_MQM; skipped with one line when absent).
+Needs Debian's python3-numpy and python3-scipy (run with /usr/bin/python3)."""
+import argparse
+import collections
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+import time
+
+import numpy as np
+from scipy.optimize import minimize
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import review_data as rd  # noqa: E402
+
+ROOT = os.path.dirname(rd.HERE)
+RES = os.path.join(ROOT, "src", "main", "resources", "dragoman", "review")
+WEIGHTS = os.path.join(RES, "weights.json")
+OLD_WEIGHTS = os.path.join(rd.HERE, "results", "review-weights-old.json")
+OLD_THRESHOLD = 0.4
+WORK = os.environ.get("REVIEW_GENERAL_WORK", "/tmp/dragoman-review-general")
+CLIP = 4.0
+CAP = 2
+SEG = re.compile(r"#p(\d+)\.s\d+$")
+FIT_SETS = ("gen-fit", "textberg-fit", "mlqe-fit")
+
+
+# ------------------------------------------------------------------ sets: name -> (docs, labels)
+
+def gen_items(lo, hi):
+    items = []
+    for line in open(os.path.join(rd.DATA, "review-corrupt", "dev.jsonl"), encoding="utf-8"):
+        r = json.loads(line)
+        n = int(r["id"].split(".")[1])
+        if lo <= n < hi:
+            items.append(dict(text=r["text"], label=r["label"], cls=r["class"], spans=r["spans"]))
+    return items
+
+
+def textberg_items(fit):
+    h = [(i, s) for i, s in rd.textberg("dev.de") if (i < rd.TEXTBERG_HUMAN_CUT) == fit and s.strip()]
+    m = [(i, s) for i, s in rd.textberg("dev.google.de") if (i < rd.TEXTBERG_MACHINE_CUT) == fit and s.strip()]
+    return [dict(text=s, label=0) for _, s in h] + [dict(text=s, label=1) for _, s in m]
+
+
+def mlqe_items(lo, hi):
+    rows = rd.mlqe("dev")[lo:hi]
+    return [dict(text=r["mt"], label=int(r["hter"] >= 0.3), hter=r["hter"], spans=r["mt_spans"], tags=r["tags"])
+            for r in rows]
+
+
+def human_items(name):
+    if name == "human-textberg":
+        return [dict(text=s, label=0) for i, s in rd.textberg("dev.de") if i >= rd.TEXTBERG_HUMAN_CUT and s.strip()]
+    if name == "human-wmt21-refA":
+        ref = rd.lines(os.path.join(rd.DATA, "wmt21", "newstest2021.en-de.ref.A.de"))
+        return [dict(text=s, label=0) for s in ref[500:] if s.strip()]
+    if name == "human-mlqe-pe":
+        return [dict(text=r["pe"], label=0) for r in rd.mlqe("dev")]
+    raise KeyError(name)
+
+
+def sets(mqm_path):
+    out = collections.OrderedDict()
+    out["gen-fit"] = gen_items(700, 850)
+    out["gen-eval"] = gen_items(850, 1000)
+    out["textberg-fit"] = textberg_items(True)
+    out["textberg-eval"] = textberg_items(False)
+    out["mlqe-fit"] = mlqe_items(0, 500)
+    out["mlqe-eval"] = mlqe_items(500, 1000)
+    for h in ("human-textberg", "human-wmt21-refA", "human-mlqe-pe"):
+        out[h] = human_items(h)
+    return out
+
+
+def write_and_review(all_sets, fresh):
+    """One document per set, one item a line; seeds as their own files. Returns {set: [line records]}."""
+    inp, outd = os.path.join(WORK, "in"), os.path.join(WORK, "out")
+    if fresh or not os.path.isdir(outd) or not os.listdir(outd):
+        subprocess.run(["rm", "-rf", WORK])
+        os.makedirs(inp)
+        os.makedirs(outd)
+        for name, items in all_sets.items():
+            with open(os.path.join(inp, name + ".txt"), "w", encoding="utf-8") as f:
+                for it in items:
+                    f.write(it["text"].replace("\n", " ").strip() + "\n")
+        for name in os.listdir(os.path.join(ROOT, "corpus")):
+            if name.endswith(".txt"):
+                subprocess.run(["cp", os.path.join(ROOT, "corpus", name), os.path.join(inp, "seed__" + name)])
+        t0 = time.time()
+        subprocess.run([os.path.join(ROOT, "dragoman"), "review", inp, "--out", outd], check=True,
+                       stdout=subprocess.DEVNULL, stderr=open(os.path.join(WORK, "review.log"), "w"))
+        print(f"reviewed in {time.time() - t0:.0f} s", file=sys.stderr)
+    docs = {}
+    for name in os.listdir(outd):
+        with open(os.path.join(outd, name), encoding="utf-8") as f:
+            docs[name[:-len(".jsonl")]] = [json.loads(l) for l in f]
+    return docs
+
+
+def by_line(records, text_lines):
+    """Merges a document's segments per line (paragraph): findings, max signals; offsets made line-relative."""
+    starts, pos = [], 0
+    for t in text_lines:
+        starts.append(pos)
+        pos += len(t) + 1
+    lines = [dict(findings=[], t=-CLIP, l=-CLIP, kinds=set(), score=0.0) for _ in text_lines]
+    for r in records:
+        p = int(SEG.search(r["id"]).group(1))
+        cur, rv = lines[p], r["review"]
+        cur["kinds"].add(rv["kind"])
+        cur["score"] = max(cur["score"], rv["score"])
+        sig = rv.get("signals") or {}
+        cur["t"] = max(cur["t"], sig.get("translationese", -CLIP))
+        cur["l"] = max(cur["l"], sig.get("learned", -CLIP))
+        for f in rv["findings"]:
+            g = dict(f)
+            g["start"] -= starts[p]
+            g["end"] -= starts[p]
+            cur["findings"].append(g)
+    return lines
+
+
+# ------------------------------------------------------------------ scoring
+
+def feature_counts(findings, skip=("translationese", "learned")):
+    c = collections.Counter(f["detector"] + "/" + f["rule"] for f in findings if f["detector"] not in skip)
+    return {k: min(CAP, v) for k, v in c.items()}
+
+
+def model_z(w, line, learned=True):
+    z = w["intercept"] + w.get("translationeseWeight", 0) * np.clip(line["t"], -CLIP, CLIP)
+    if learned:
+        z += w.get("learnedWeight", 0) * np.clip(line["l"], -CLIP, CLIP)
+    sev = {f["detector"] + "/" + f["rule"]: f["severity"] for f in line["findings"]}
+    for k, n in feature_counts(line["findings"], skip=("translationese",) if not learned else ("translationese", "learned")).items():
+        z += n * w["weights"].get(k, w["otherWeight"].get(sev[k], 0.0))
+    return z
+
+
+def line_score(w, line, threshold, new=True):
+    if "prose" not in line["kinds"]:
+        return 0.0
+    s = 1 / (1 + math.exp(-model_z(w, line, learned=new)))
+    if new and all(f["severity"] == "INFO" for f in line["findings"]):
+        s = min(s, np.nextafter(threshold, 0))
+    return s
+
+
+def old_line(line):
+    """The old reviewer saw no learned findings."""
+    g = dict(line)
+    g["findings"] = [f for f in line["findings"] if f["detector"] != "learned"]
+    return g
+
+
+# ------------------------------------------------------------------ metrics
+
+def roc_auc(y, s):
+    y, s = np.asarray(y), np.asarray(s, dtype=float)
+    pos, neg = s[y == 1], s[y == 0]
+    if len(pos) == 0 or len(neg) == 0:
+        return float("nan")
+    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
+    allv = np.concatenate([pos, neg])[order]
+    ranks = np.empty(len(allv))
+    i = 0
+    while i < len(allv):
+        j = i
+        while j + 1 < len(allv) and allv[j + 1] == allv[i]:
+            j += 1
+        ranks[i:j + 1] = (i + j) / 2 + 1
+        i = j + 1
+    r = np.empty(len(allv))
+    r[order] = ranks
+    return (r[:len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))
+
+
+def mcc(y, p):
+    y, p = np.asarray(y, bool), np.asarray(p, bool)
+    tp, tn = np.sum(y & p), np.sum(~y & ~p)
+    fp, fn = np.sum(~y & p), np.sum(y & ~p)
+    d = math.sqrt(float((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)))
+    return float((tp * tn - fp * fn) / d) if d else 0.0
+
+
+def ece(y, s, bins=10):
+    y, s = np.asarray(y, float), np.asarray(s, float)
+    e = 0.0
+    for b in range(bins):
+        m = (s >= b / bins) & ((s < (b + 1) / bins) if b < bins - 1 else (s <= 1))
+        if m.any():
+            e += m.mean() * abs(y[m].mean() - s[m].mean())
+    return e
+
+
+def boot(fn, n, reps=1000, seed=20261201):
+    """95% percentile bootstrap interval of fn(indices) over n items."""
+    rng = np.random.default_rng(seed)
+    vals = [fn(rng.integers(0, n, n)) for _ in range(reps)]
+    vals = [v for v in vals if not (isinstance(v, float) and math.isnan(v))]
+    return float(np.percentile(vals, 2.5)), float(np.percentile(vals, 97.5))
+
+
+def fmt(v, ci):
+    return f"{v:.3f} [{ci[0]:.3f}, {ci[1]:.3f}]"
+
+
+# ------------------------------------------------------------------ fit
+
+def fit(data, prior_other, learned_classes, l2=1.0):
+    """Weighted logistic regression: rule weights >= 0 (pulled towards the severity prior), translationese
+    and learned-detector weights >= 0; each fitting set weighs the same."""
+    keys = sorted({k for _, line, _ in data for k in feature_counts(line["findings"])})
+    X = np.zeros((len(data), len(keys) + 2))
+    y = np.zeros(len(data))
+    sw = np.zeros(len(data))
+    per_set = collections.Counter(s for s, _, _ in data)
+    prior = np.zeros(len(keys) + 2)
+    for i, (s, line, label) in enumerate(data):
+        for k, n in feature_counts(line["findings"]).items():
+            X[i, keys.index(k)] = n
+        X[i, -2] = np.clip(line["t"], -CLIP, CLIP)
+        X[i, -1] = np.clip(line["l"], -CLIP, CLIP)
+        y[i] = label
+        sw[i] = len(data) / (len(per_set) * per_set[s])
+    sev = {}
+    for _, line, _ in data:
+        for f in line["findings"]:
+            sev[f["detector"] + "/" + f["rule"]] = f["severity"]
+    for j, k in enumerate(keys):
+        prior[j] = prior_other.get(sev[k], 0.0)
+
+    def loss(theta):
+        b, w = theta[0], theta[1:]
+        z = b + X @ w
+        p = 1 / (1 + np.exp(-z))
+        ll = -np.sum(sw * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
+        reg = l2 * np.sum((w - prior) ** 2)
+        g = X.T @ (sw * (p - y)) + 2 * l2 * (w - prior)
+        return ll + reg, np.concatenate([[np.sum(sw * (p - y))], g])
+
+    theta0 = np.concatenate([[0.0], prior])
+    bounds = [(None, None)] + [(0, None)] * (len(keys) + 2)
+    res = minimize(loss, theta0, jac=True, bounds=bounds, method="L-BFGS-B")
+    b, w = res.x[0], res.x[1:]
+    weights = {k: round(float(w[j]), 4) for j, k in enumerate(keys)}
+    for c in learned_classes:
+        weights["learned/" + c] = 0.0
+    weights["translationese/typical-sequence"] = 0.0
+    return dict(intercept=round(float(b), 4), cap=CAP, weights=weights, otherWeight=prior_other,
+                translationeseWeight=round(float(w[-2]), 4), learnedWeight=round(float(w[-1]), 4))
+
+
+def choose_threshold(w, fit_lines):
+    """Lowest threshold (step 0.01) at which at most 5% of the calibration halves' negatives are flagged."""
+    neg = [line_score(w, line, 1.0) for s, line, label in fit_lines if label == 0]
+    for t in np.arange(0.05, 0.96, 0.01):
+        if np.mean([x >= t for x in neg]) <= 0.05:
+            return round(float(t), 2)
+    return 0.95
+
+
+# ------------------------------------------------------------------ main
+
+def load(args):
+    all_sets = sets(args.mqm)
+    docs = write_and_review(all_sets, args.fresh)
+    lines = {}
+    for name, items in all_sets.items():
+        ls = by_line(docs[name], [it["text"].replace("\n", " ").strip() for it in items])
+        lines[name] = list(zip(items, ls))
+    return all_sets, docs, lines
+
+
+def cmd_fit(args):
+    _, _, lines = load(args)
+    data = [(s, line, it["label"]) for s in FIT_SETS for it, line in lines[s] if "prose" in line["kinds"]]
+    learned_classes = json.load(open(os.path.join(RES, "span-detector.json"), encoding="utf-8"))["classes"][1:]
+    w = fit(data, {"INFO": 0.0, "MAJOR": 1.6, "MINOR": 0.8}, learned_classes)
+    t = choose_threshold(w, data)
+    w["fittedOn"] = ("eval/review-general fit: calibration halves of the dev sets (generated corruptions of WMT21 de-en "
+                     "lines 700-849; Text+Berg dev first half, machine vs human; MLQE-PE dev lines 0-499, HTER >= 0.3); "
+                     "each set weighs the same; L2=1 towards the severity prior, weights >= 0, counts capped at 2; "
+                     f"no seed or test data. Default threshold {t}: the lowest flagging <= 5% of their negatives")
+    w["threshold"] = t
+    json.dump(w, open(WEIGHTS, "w"), indent=2, sort_keys=True)
+    print(json.dumps({k: v for k, v in w.items() if k != "weights"}, indent=1))
+    print(f"threshold {t}  (set ReviewOptions.DEFAULT_THRESHOLD to it)")
+
+
+def seeds_rows(docs):
+    labels = {}
+    path = os.path.join(rd.DATA, "seed-review-labels", "seed-review-labels.tsv")
+    header = None
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if header is None:
+            header = cols
+            continue
+        row = dict(zip(header, cols))
+        labels[row["sentence"].strip()] = row["label"]
+    out = []
+    for name, recs in docs.items():
+        if name.startswith("seed__"):
+            for r in recs:
+                out.append((labels.get(r["de"].strip(), "?"), r))
+    return out
+
+
+def cmd_eval(args):
+    all_sets, docs, lines = load(args)
+    w_new = json.load(open(WEIGHTS))
+    w_old = json.load(open(OLD_WEIGHTS))
+    t_new = args.threshold
+    md = ["# Review evaluation: old reviewer vs new", "",
+          f"Produced by `eval/review-general eval` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}). "
+          "Old = the weights shipped before (`eval/results/review-weights-old.json`, fitted on the seeds and Text+Berg "
+          f"first half), threshold {OLD_THRESHOLD}, replayed from the same run's findings (without the learned detector's). "
+          f"New = `weights.json` as shipped now, with the learned span detector, threshold {t_new}. "
+          "Scores per input line (max over its segments). Intervals: 95% percentile bootstrap, 1000 resamples of lines. "
+          "Splits: eval/README.md; the '-fit' halves calibrated the new combiner and threshold, so only the other rows "
+          "are held out from it (the learned detector itself was trained on the train split only).", ""]
+
+    def scores(name, new):
+        out = []
+        for it, line in lines[name]:
+            out.append(line_score(w_new, line, t_new) if new else line_score(w_old, old_line(line), OLD_THRESHOLD, new=False))
+        return np.array(out)
+
+    md += ["## Human vs machine and post-editing effort (ROC-AUC)", "",
+           "| set | lines | positives | old ROC-AUC [95% CI] | new ROC-AUC [95% CI] | old flagged pos/neg | new flagged pos/neg | new ECE |",
+           "|---|---|---|---|---|---|---|---|"]
+    for name, title in (("textberg-eval", "Text+Berg dev second half, machine vs human (de-CH, detokenised)"),
+                        ("textberg-fit", "Text+Berg dev first half (calibration half)"),
+                        ("mlqe-eval", "MLQE-PE en-de dev lines 500-999, HTER >= 0.3"),
+                        ("mlqe-fit", "MLQE-PE en-de dev lines 0-499 (calibration half)"),
+                        ("gen-eval", "generated corruptions, WMT21 de-en 850-999 (held out)"),
+                        ("gen-fit", "generated corruptions, WMT21 de-en 700-849 (calibration half)")):
+        y = np.array([it["label"] for it, _ in lines[name]])
+        so, sn = scores(name, False), scores(name, True)
+        ao = fmt(roc_auc(y, so), boot(lambda ix: roc_auc(y[ix], so[ix]), len(y)))
+        an = fmt(roc_auc(y, sn), boot(lambda ix: roc_auc(y[ix], sn[ix]), len(y)))
+        fo = f"{int(np.sum((so >= OLD_THRESHOLD) & (y == 1)))}/{int(np.sum((so >= OLD_THRESHOLD) & (y == 0)))}"
+        fn = f"{int(np.sum((sn >= t_new) & (y == 1)))}/{int(np.sum((sn >= t_new) & (y == 0)))}"
+        md.append(f"| {title} | {len(y)} | {int(y.sum())} | {ao} | {an} | {fo} | {fn} | {ece(y, sn):.3f} |")
+    md.append("")
+    pooled_y, pooled_s = [], []
+    for name in FIT_SETS:
+        for (it, line), sc in zip(lines[name], scores(name, True)):
+            pooled_y.append(it["label"])
+            pooled_s.append(sc)
+    md += ["## Calibration and the default threshold", "",
+           f"Expected calibration error (10 equal-width bins) of the new score: {ece(pooled_y, pooled_s):.3f} on the pooled "
+           "calibration halves it was fitted on; per set in the last column above. The score is a logistic combination "
+           "fitted on pooled sets with different base rates, so per-set ECE is higher than pooled. "
+           f"Default threshold {t_new}: the lowest (step 0.01) at which at most 5% of the calibration halves' negatives "
+           "(human or clean lines, HTER < 0.3) are flagged (`eval/review-general fit`), i.e. chosen for the "
+           "false-flag budget, not for the seeds.", ""]
+    # MLQE extras
+    for name in ("mlqe-eval",):
+        y = np.array([it["hter"] for it, _ in lines[name]])
+        so, sn = scores(name, False), scores(name, True)
+        po = np.corrcoef(y, so)[0, 1]
+        pn = np.corrcoef(y, sn)[0, 1]
+        ci_o = boot(lambda ix: float(np.corrcoef(y[ix], so[ix])[0, 1]), len(y))
+        ci_n = boot(lambda ix: float(np.corrcoef(y[ix], sn[ix])[0, 1]), len(y))
+        # word-level: a token is predicted BAD when a finding of the line overlaps it
+        gold, pred_o, pred_n = [], [], []
+        for it, line in lines[name]:
+            for (a, b), tag in zip(it["spans"], it["tags"]):
+                gold.append(tag == "BAD")
+                hit = lambda fs: any(f["start"] < b and a < f["end"] and f["severity"] != "INFO" and f["detector"] != "translationese" for f in fs)
+                pred_n.append(hit(line["findings"]))
+                pred_o.append(hit(old_line(line)["findings"]))
+        md += [f"MLQE-PE dev lines 500-999: Pearson r with HTER old {fmt(po, ci_o)}, new {fmt(pn, ci_n)}; "
+               f"word-level MCC of finding spans against the BAD tags (WMT20 QE task 2 style) old {mcc(gold, pred_o):.3f}, "
+               f"new {mcc(gold, pred_n):.3f} ({len(gold)} words, {sum(gold)} BAD).", ""]
+    # fluent human
+    md += ["## Fluent human German: share of lines flagged", "",
+           "| set | lines | old flagged [95% CI] | new flagged [95% CI] |", "|---|---|---|---|"]
+    for name, title in (("human-textberg", "Text+Berg dev.de second half (de-CH)"),
+                        ("human-wmt21-refA", "WMT21 en-de reference A, lines 500-1001"),
+                        ("human-mlqe-pe", "MLQE-PE dev post-edits")):
+        so, sn = scores(name, False) >= OLD_THRESHOLD, scores(name, True) >= t_new
+        md.append(f"| {title} | {len(so)} | {fmt(so.mean(), boot(lambda ix: so[ix].mean(), len(so)))} | "
+                  f"{fmt(sn.mean(), boot(lambda ix: sn[ix].mean(), len(sn)))} |")
+    md.append("")
+    # per-class recall
+    md += ["## Generated corruptions held out (WMT21 de-en 850-999): recall per class at the default threshold", "",
+           "| class | items | old recall | new recall | new: a finding overlaps the corrupted span |", "|---|---|---|---|---|"]
+    by = collections.defaultdict(list)
+    for (it, line), so, sn in zip(lines["gen-eval"], scores("gen-eval", False), scores("gen-eval", True)):
+        over = any(f["start"] < b and a < f["end"] and f["severity"] != "INFO" for a, b, _ in it["spans"] for f in line["findings"])
+        by[it["cls"]].append((so >= OLD_THRESHOLD, sn >= t_new, over))
+    for cls in sorted(by):
+        v = np.array(by[cls])
+        md.append(f"| {cls} | {len(v)} | {v[:, 0].mean():.2f} | {v[:, 1].mean():.2f} | {v[:, 2].mean():.2f} |")
+    md.append("")
+    # seeds
+    seeds = seeds_rows(docs)
+    md += ["## Seeds (a test now: nothing fitted on them)", "", "| label | segments | old flagged | new flagged |", "|---|---|---|---|"]
+    for lab in ("artifact", "subtle", "clean", "boilerplate", "?"):
+        rs = [r for l, r in seeds if l == lab]
+        if not rs:
+            continue
+        new = old = 0
+        for r in rs:
+            line = by_line([dict(id="x#p0.s0", review=r["review"])], [r["de"]])[0]
+            old += line_score(w_old, old_line(line), OLD_THRESHOLD, new=False) >= OLD_THRESHOLD
+            new += line_score(w_new, line, t_new) >= t_new
+        md.append(f"| {lab} | {len(rs)} | {old} | {new} |")
+    md.append("")
+    # MQM
+    mqm = args.mqm or os.environ.get("DRAGOMAN_MQM")
+    if mqm and os.path.exists(mqm):
+        md += mqm_section(mqm, w_new, w_old, t_new)
+    else:
+        md.append("MQM TED: skipped (evaluation-only data; give --mqm PATH/mqm_ted_ende.tsv).")
+        print("MQM TED skipped: no --mqm PATH given", file=sys.stderr)
+    open(os.path.join(rd.HERE, "results", "review.md"), "w").write("\n".join(md) + "\n")
+    print("\n".join(md))
+
+
+def mqm_section(path, w_new, w_old, t_new):
+    segs = collections.OrderedDict()
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            key = (row["system"], row["doc"], int(row["seg_id"]))
+            text = row["target"].replace("<v>", "").replace("</v>", "")
+            cur = segs.setdefault(key, {"text": text, "major": False})
+            if row["severity"] == "Major" and row["category"].startswith("Fluency"):
+                cur["major"] = True
+    docs = collections.defaultdict(list)
+    for (system, doc, seg), v in segs.items():
+        docs[(system, doc)].append((seg, v))
+    work = os.path.join(WORK, "mqm")
+    inp, outd = os.path.join(work, "in"), os.path.join(work, "out")
+    if not os.path.isdir(outd):
+        os.makedirs(inp)
+        os.makedirs(outd)
+        for (system, doc), rows in docs.items():
+            rows.sort()
+            with open(os.path.join(inp, re.sub(r"[^A-Za-z0-9_.-]", "_", f"{system}__{doc}") + ".txt"), "w", encoding="utf-8") as f:
+                for _, v in rows:
+                    f.write(v["text"].replace("\n", " ").strip() + "\n")
+        subprocess.run([os.path.join(ROOT, "dragoman"), "review", inp, "--out", outd], check=True,
+                       stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "review.log"), "w"))
+    y, so, sn = [], [], []
+    for (system, doc), rows in docs.items():
+        name = re.sub(r"[^A-Za-z0-9_.-]", "_", f"{system}__{doc}")
+        recs = [json.loads(l) for l in open(os.path.join(outd, name + ".jsonl"), encoding="utf-8")]
+        ls = by_line(recs, [v["text"].replace("\n", " ").strip() for _, v in rows])
+        for (_, v), line in zip(rows, ls):
+            y.append(int(v["major"]))
+            so.append(line_score(w_old, old_line(line), OLD_THRESHOLD, new=False))
+            sn.append(line_score(w_new, line, t_new))
+    y, so, sn = np.array(y), np.array(so), np.array(sn)
+    return ["## MQM TED en-de (test, evaluation only): Major fluency error vs none", "",
+            f"{len(y)} segments, {int(y.sum())} with a Major fluency error. ROC-AUC old "
+            f"{fmt(roc_auc(y, so), boot(lambda ix: roc_auc(y[ix], so[ix]), len(y)))}, new "
+            f"{fmt(roc_auc(y, sn), boot(lambda ix: roc_auc(y[ix], sn[ix]), len(y)))}; flagged old "
+            f"{float(np.mean(so >= OLD_THRESHOLD)):.3f}, new {float(np.mean(sn >= t_new)):.3f}.", ""]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=["fit", "eval"])
+    ap.add_argument("--mqm", help="path to mqm_ted_ende.tsv (evaluation only)")
+    ap.add_argument("--fresh", action="store_true", help="review again even if the work folder has output")
+    ap.add_argument("--threshold", type=float, default=None, help="new reviewer's threshold (default: ReviewOptions')")
+    args = ap.parse_args()
+    if args.command == "eval" and args.threshold is None:
+        ap.error("--threshold: give the shipped default threshold")
+    {"fit": cmd_fit, "eval": cmd_eval}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()
