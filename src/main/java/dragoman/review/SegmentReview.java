@@ -1,8 +1,10 @@
 package dragoman.review;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The review of one segment.
@@ -34,7 +36,9 @@ public record SegmentReview(
       throw new IllegalArgumentException("score outside [0,1]: " + score);
     }
     findings = List.copyOf(findings);
-    signals = signals == null ? null : Map.copyOf(signals);
+    // Sorted, not Map.copyOf: its iteration order changes from one JVM to the next, and the JSONL
+    // (and so the resume manifest's hashes) must not.
+    signals = signals == null ? null : Collections.unmodifiableMap(new TreeMap<>(signals));
   }
 
   public SegmentReview(double score, boolean flag, String kind, List<Finding> findings) {
