@@ -488,10 +488,14 @@ def main():
     ap.add_argument("command", choices=["fit", "eval"])
     ap.add_argument("--mqm", help="path to mqm_ted_ende.tsv (evaluation only)")
     ap.add_argument("--fresh", action="store_true", help="review again even if the work folder has output")
-    ap.add_argument("--threshold", type=float, default=None, help="new reviewer's threshold (default: ReviewOptions')")
+    ap.add_argument("--threshold", type=float, default=None,
+                    help="new reviewer's threshold (default: weights.json's, which a Java test keeps equal to ReviewOptions')")
     args = ap.parse_args()
     if args.command == "eval" and args.threshold is None:
-        ap.error("--threshold: give the shipped default threshold")
+        weights = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                               "src/main/resources/dragoman/review/weights.json")
+        with open(weights, encoding="utf-8") as f:
+            args.threshold = float(json.load(f)["threshold"])
     {"fit": cmd_fit, "eval": cmd_eval}[args.command](args)
 
 
