@@ -72,7 +72,10 @@ final class SegmentTable {
                   field("score", DataTypes.DoubleType),
                   field("flag", DataTypes.BooleanType),
                   field("kind", DataTypes.StringType),
-                  field("findings", DataTypes.createArrayType(FINDING, false)))),
+                  field("findings", DataTypes.createArrayType(FINDING, false)),
+                  field(
+                      "signals",
+                      DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, false)))),
           field(
               "align",
               struct(
