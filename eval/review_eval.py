@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Fit and evaluate Dragoman's review score (issue 7).
+"""Fit and evaluate the old review score (superseded by review_general.py).
 
   review_eval.py fit   -> src/main/resources/dragoman/review/weights.json
   review_eval.py eval  -> eval/results/review.md
@@ -615,7 +615,7 @@ NOTES = """## The translationese signal: what was fitted on what, and what was t
 
 def cmd_eval():
     out = []
-    out.append("# Review evaluation (issue 7)\n")
+    out.append("# Review evaluation (old reviewer)\n")
     out.append("Produced by `eval/review-eval` (%s). Scores are `dragoman review` with the shipped weights "
                "(`src/main/resources/dragoman/review/weights.json`, fitted by `eval/review-fit` on the seeds and "
                "the first half of Text+Berg dev) and the translationese model (`translationese.json`, fitted by `eval/review-fit-lm` on "
