@@ -110,7 +110,21 @@ final class ReviewCommand implements Callable<Integer> {
       description = "Write to this file (one input) or folder (several); default standard output.")
   Path out;
 
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
+      description =
+          "Segments reviewed at once, each by a worker with its own LanguageTool and models"
+              + " (about 100 MB more memory each; default: one per processor, at most 2). The"
+              + " output is the same for any N; records still come in document order.")
+  Integer jobs;
+
   @Mixin VerboseOption verbose;
+
+  /** One worker per processor, at most two: a third costs memory and gains little on most hosts. */
+  static int defaultJobs() {
+    return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+  }
 
   private static ProgressBar progressBar() {
     return new ProgressBarBuilder()
@@ -137,6 +151,11 @@ final class ReviewCommand implements Callable<Integer> {
       return ExitCode.USAGE.code();
     }
     PrintStream err = System.err;
+    int workers = jobs == null ? defaultJobs() : jobs;
+    if (workers < 1) {
+      err.println("dragoman review: --jobs must be at least 1, got " + workers);
+      return ExitCode.USAGE.code();
+    }
     FileInputs.Split split;
     try {
       split = input.split();
@@ -164,7 +183,8 @@ final class ReviewCommand implements Callable<Integer> {
       err.println("dragoman review: " + e.oneLine());
       return ExitCode.SOME_FAILED.code();
     }
-    Reviewer reviewer = new Reviewer(options, ReviewModel.load(), sourceContext.detectors());
+    Reviewer reviewer =
+        new Reviewer(options, ReviewModel.load(), sourceContext.detectors(), workers);
     ReviewSummary summary = new ReviewSummary();
     OutputRouter router = new OutputRouter(out, count > 1, ".jsonl", System.out);
     DocumentBatch batch =
@@ -247,6 +267,7 @@ final class ReviewCommand implements Callable<Integer> {
                 }
               }
             });
+    reviewer.close();
     sourceContext.close();
     summary.print(err, 8);
     return ExitCode.forFailures(outcome.failed() + files.failed()).code();

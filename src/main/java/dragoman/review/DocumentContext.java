@@ -5,6 +5,10 @@ import dragoman.text.Segment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -25,16 +29,35 @@ public final class DocumentContext {
    */
   static final int TOKEN_CACHE = 4096;
 
-  private final Map<String, List<Token>> tokens =
+  /**
+   * Each segment's tokens as a future, so that several workers reviewing the document at once
+   * analyse a segment once and never wait for one another's other segments. Guarded by itself.
+   */
+  private final Map<String, CompletableFuture<List<Token>>> tokens =
       new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Token>> eldest) {
+        protected boolean removeEldestEntry(
+            Map.Entry<String, CompletableFuture<List<Token>>> eldest) {
           return size() > TOKEN_CACHE;
         }
       };
 
+  /** Next segment index for {@link #analyzeAll()}, shared by the workers that help with it. */
+  private final AtomicInteger nextToAnalyze = new AtomicInteger();
+
+  /** Set once {@link #analyzeAll()} has finished: later calls return at once. */
+  private volatile boolean allAnalyzed;
+
+  /** Set when some detector has called {@link #analyzeAll()}. */
+  private volatile boolean analyzingAll;
+
+  /** Values computed once per document for the detectors ({@link #shared}). */
+  private final Map<String, Object> shared = new ConcurrentHashMap<>();
+
   /**
-   * @param analyzer turns a segment into tokens with document offsets
+   * @param analyzer turns a segment into tokens with document offsets; called from the threads
+   *     that review the document, at most once per segment while its tokens are cached, so it must
+   *     be thread-safe when several review at once
    * @param english aligned English per segment id; empty when no source was given
    */
   public DocumentContext(
@@ -56,9 +79,78 @@ public final class DocumentContext {
     return variant;
   }
 
-  /** The segment's tokens, computed on first use. */
+  /** The segment's tokens, computed on first use (thread-safe). */
   public List<Token> tokens(Segment segment) {
-    return tokens.computeIfAbsent(segment.id(), id -> List.copyOf(analyzer.apply(segment)));
+    CompletableFuture<List<Token>> mine = null;
+    CompletableFuture<List<Token>> f;
+    synchronized (tokens) {
+      f = tokens.get(segment.id());
+      if (f == null) {
+        mine = new CompletableFuture<>();
+        tokens.put(segment.id(), mine);
+        f = mine;
+      }
+    }
+    if (mine != null) {
+      try {
+        mine.complete(List.copyOf(analyzer.apply(segment)));
+      } catch (RuntimeException | Error e) {
+        synchronized (tokens) {
+          tokens.remove(segment.id(), mine);
+        }
+        mine.completeExceptionally(e);
+        throw e;
+      }
+    }
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Analyses every segment of the document, for a detector that needs them all. Each caller takes
+   * the segments nobody has taken yet, so workers reviewing the document at once share the work,
+   * then waits for those still in progress.
+   */
+  public void analyzeAll() {
+    if (allAnalyzed) {
+      return;
+    }
+    analyzingAll = true;
+    List<Segment> segments = document.segments();
+    for (int i = nextToAnalyze.getAndIncrement();
+        i < segments.size();
+        i = nextToAnalyze.getAndIncrement()) {
+      tokens(segments.get(i));
+    }
+    for (Segment s : segments) {
+      tokens(s);
+    }
+    allAnalyzed = true;
+  }
+
+  /**
+   * Joins an {@link #analyzeAll()} that a detector has begun, so that other workers share the work
+   * instead of waiting for it; does nothing otherwise.
+   */
+  public void helpAnalyzeAll() {
+    if (analyzingAll && !allAnalyzed) {
+      analyzeAll();
+    }
+  }
+
+  /**
+   * A value about the whole document, computed once by the first caller (others wait for it) and
+   * kept as long as the context: e.g. the noun counts of {@link DocumentDetector}.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T shared(String key, Function<DocumentContext, T> compute) {
+    return (T) shared.computeIfAbsent(key, k -> compute.apply(this));
   }
 
   /** The English aligned to the segment, or null. */

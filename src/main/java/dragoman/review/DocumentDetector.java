@@ -5,7 +5,6 @@ import dragoman.text.Segment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * What a segment is within its document: lines that are not prose (datelines, bylines, pasted
  * headlines: one-sentence paragraphs without final punctuation, or with no lowercase word), and
- * sentences that share no noun with the rest of the document (pasted from elsewhere).
+ * sentences that share no noun with the rest of the document (pasted from elsewhere). Stateless
+ * (what it counts per document lives in the {@link DocumentContext}), so workers may share one.
  */
 public final class DocumentDetector implements Detector {
   public static final String ID = "document";
@@ -39,8 +39,8 @@ public final class DocumentDetector implements Detector {
 
   private static final int STEM = 5;
 
-  /** Noun stems per document, counted over segments (computed once per document). */
-  private final Map<Object, Map<String, Integer>> nounsByDocument = new IdentityHashMap<>();
+  /** Key of the document's noun stem counts in {@link DocumentContext#shared}. */
+  private static final String NOUN_COUNTS = ID + ".nouns";
 
   @Override
   public String id() {
@@ -94,20 +94,22 @@ public final class DocumentDetector implements Detector {
     return p.segments().size() == 1 && !FINAL_PUNCT.matcher(text).find();
   }
 
-  private Map<String, Integer> documentNouns(DocumentContext context) {
-    return nounsByDocument.computeIfAbsent(
-        context.document(),
-        d -> {
-          if (nounsByDocument.size() > 16) {
-            nounsByDocument.clear();
-          }
+  /**
+   * Noun stems over the document's segments, counted once per document; every worker that gets
+   * here first helps to analyse the segments.
+   */
+  private static Map<String, Integer> documentNouns(DocumentContext context) {
+    context.analyzeAll();
+    return context.shared(
+        NOUN_COUNTS,
+        c -> {
           Map<String, Integer> counts = new HashMap<>();
-          for (Segment s : context.document().segments()) {
-            for (String n : nouns(s, context)) {
+          for (Segment s : c.document().segments()) {
+            for (String n : nouns(s, c)) {
               counts.merge(n, 1, Integer::sum);
             }
           }
-          return counts;
+          return Map.copyOf(counts);
         });
   }
 

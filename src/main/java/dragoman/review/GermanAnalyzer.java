@@ -18,7 +18,8 @@ import org.languagetool.tagging.Tagger;
  * Tokens with offsets and UD part-of-speech tags from OpenNLP's German UD-GSD models
  * (opennlp-models-tokenizer-de / -pos-de 1.3.0), and verb finiteness from LanguageTool's German
  * morphology (tags such as {@code VER:3:SIN:PRÄ:SFT}, {@code VER:INF:NON}, {@code VER:EIZ:NON}).
- * Not thread-safe (OpenNLP's ME classes keep state): one per thread.
+ * Not thread-safe (OpenNLP's ME classes keep state): one per thread. The models themselves are
+ * immutable and read once per process, so a second analyser costs little memory.
  */
 public final class GermanAnalyzer {
   private static final String TOKEN_MODEL = "/opennlp-de-ud-gsd-tokens-1.3-2.5.4.bin";
@@ -28,13 +29,24 @@ public final class GermanAnalyzer {
   private final POSTaggerME tagger;
   private final Tagger morphology;
 
-  public GermanAnalyzer(GermanVariant variant) {
-    try {
-      this.tokenizer = new TokenizerME(new TokenizerModel(resource(TOKEN_MODEL)));
-      this.tagger = new POSTaggerME(new POSModel(resource(POS_MODEL)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read OpenNLP German models", e);
+  /** The models, read on first use and shared by every analyser (OpenNLP models are thread-safe). */
+  private static final class Models {
+    static final TokenizerModel TOKENS;
+    static final POSModel POS;
+
+    static {
+      try {
+        TOKENS = new TokenizerModel(resource(TOKEN_MODEL));
+        POS = new POSModel(resource(POS_MODEL));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read OpenNLP German models", e);
+      }
     }
+  }
+
+  public GermanAnalyzer(GermanVariant variant) {
+    this.tokenizer = new TokenizerME(Models.TOKENS);
+    this.tagger = new POSTaggerME(Models.POS);
     this.morphology = GermanLexicon.language(variant).getTagger();
   }
 

@@ -22,15 +22,29 @@ public final class GermanLexicon {
   private final Speller speller;
   private final boolean swiss;
 
+  /** The dictionaries, read once per variant (immutable; each lexicon's speller is not). */
+  private static final Map<GermanVariant, Dictionary> DICTIONARIES =
+      new EnumMap<>(GermanVariant.class);
+
+  /** Not thread-safe (Morfologik's speller keeps buffers): one per thread. */
   public GermanLexicon(GermanVariant variant) {
-    String name = "/de/hunspell/" + variant.code().replace('-', '_') + ".dict";
-    URL url = JLanguageTool.getDataBroker().getFromResourceDirAsUrl(name);
-    try {
-      this.speller = new Speller(Dictionary.read(url));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read LanguageTool dictionary " + name, e);
-    }
+    this.speller = new Speller(dictionary(variant));
     this.swiss = variant.swiss();
+  }
+
+  private static synchronized Dictionary dictionary(GermanVariant variant) {
+    Dictionary d = DICTIONARIES.get(variant);
+    if (d == null) {
+      String name = "/de/hunspell/" + variant.code().replace('-', '_') + ".dict";
+      URL url = JLanguageTool.getDataBroker().getFromResourceDirAsUrl(name);
+      try {
+        d = Dictionary.read(url);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read LanguageTool dictionary " + name, e);
+      }
+      DICTIONARIES.put(variant, d);
+    }
+    return d;
   }
 
   /** The LanguageTool language for a variant (shared: building one costs seconds). */
