@@ -62,6 +62,22 @@ class ReviewCommandTest {
     assertThat(r.err()).contains("^^");
   }
 
+  @Test
+  void theRecordsDoNotDependOnHowManyWorkersReview() throws Exception {
+    Path in = dir.resolve("seeds");
+    Files.createDirectories(in);
+    for (String name : List.of("000_e18c1f390b05e017.txt", "004_6de4123e443d2e83.txt")) {
+      Files.copy(Path.of("corpus", name), in.resolve(name));
+    }
+    Run one = run("review", "--jobs", "1", in.toString());
+    Run two = run("review", "-j", "2", in.toString());
+    assertThat(one.exit()).isZero();
+    assertThat(two.exit()).isZero();
+    assertThat(one.out().split("\n")).hasSize(43 + 22);
+    assertThat(two.out()).isEqualTo(one.out());
+    assertThat(run("review", "--jobs", "0", in.toString()).exit()).isEqualTo(2);
+  }
+
   private static final Path FIXTURE = Path.of("src/test/resources/models/tiny-marian");
 
   @Test
