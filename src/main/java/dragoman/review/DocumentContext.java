@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -48,8 +50,10 @@ public final class DocumentContext {
   /** Set once {@link #analyzeAll()} has finished: later calls return at once. */
   private volatile boolean allAnalyzed;
 
-  /** Set when some detector has called {@link #analyzeAll()}. */
-  private volatile boolean analyzingAll;
+  /** Asks idle workers to join {@link #analyzeAll()}; set at most once. */
+  private final Consumer<Runnable> helpers;
+
+  private final AtomicBoolean helpAsked = new AtomicBoolean();
 
   /** Values computed once per document for the detectors ({@link #shared}). */
   private final Map<String, Object> shared = new ConcurrentHashMap<>();
@@ -65,10 +69,25 @@ public final class DocumentContext {
       GermanVariant variant,
       Function<Segment, List<Token>> analyzer,
       Map<String, String> english) {
+    this(document, variant, analyzer, english, task -> {});
+  }
+
+  /**
+   * @param helpers given a task that analyses the rest of the document, runs it on the workers
+   *     that have nothing else to do (so one worker does not analyse a long document alone while
+   *     the others wait for its segment); or ignores it
+   */
+  public DocumentContext(
+      Document document,
+      GermanVariant variant,
+      Function<Segment, List<Token>> analyzer,
+      Map<String, String> english,
+      Consumer<Runnable> helpers) {
     this.document = document;
     this.variant = variant;
     this.analyzer = analyzer;
     this.english = Map.copyOf(english);
+    this.helpers = helpers;
   }
 
   public Document document() {
@@ -114,14 +133,16 @@ public final class DocumentContext {
 
   /**
    * Analyses every segment of the document, for a detector that needs them all. Each caller takes
-   * the segments nobody has taken yet, so workers reviewing the document at once share the work,
-   * then waits for those still in progress.
+   * the segments nobody has taken yet, so workers reviewing the document at once share the work
+   * (the first call also asks the idle ones to help), then waits for those still in progress.
    */
   public void analyzeAll() {
     if (allAnalyzed) {
       return;
     }
-    analyzingAll = true;
+    if (helpAsked.compareAndSet(false, true)) {
+      helpers.accept(this::analyzeAll);
+    }
     List<Segment> segments = document.segments();
     for (int i = nextToAnalyze.getAndIncrement();
         i < segments.size();
@@ -132,16 +153,6 @@ public final class DocumentContext {
       tokens(s);
     }
     allAnalyzed = true;
-  }
-
-  /**
-   * Joins an {@link #analyzeAll()} that a detector has begun, so that other workers share the work
-   * instead of waiting for it; does nothing otherwise.
-   */
-  public void helpAnalyzeAll() {
-    if (analyzingAll && !allAnalyzed) {
-      analyzeAll();
-    }
   }
 
   /**

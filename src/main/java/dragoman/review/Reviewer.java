@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,8 +33,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are computed once and shared.
  */
 public final class Reviewer implements AutoCloseable {
-  /** Segments in flight per worker beyond the one being written. */
-  static final int WINDOW_PER_WORKER = 8;
+  /**
+   * Segments in flight per worker. Large enough that the other workers keep going while one is held
+   * up by a slow segment or LanguageTool's lazy set-up (seconds, once per process); small enough
+   * that the reviews waiting for the sink take little memory (a few KB each).
+   */
+  static final int WINDOW_PER_WORKER = 64;
 
   private final ReviewOptions options;
   private final LanguageCheck language = new LanguageCheck();
@@ -155,7 +160,7 @@ public final class Reviewer implements AutoCloseable {
    */
   public void review(Document doc, Map<String, String> english, Sink sink) throws IOException {
     DocumentContext context =
-        new DocumentContext(doc, options.variant(), this::analyze, english);
+        new DocumentContext(doc, options.variant(), this::analyze, english, this::help);
     boolean documentNotGerman = language.check(doc.text()).notGerman();
     List<Segment> segments = doc.segments();
     if (pool == null || segments.size() < 2) {
@@ -192,6 +197,23 @@ public final class Reviewer implements AutoCloseable {
     for (Worker w : idle) {
       if (w.learned != null) {
         w.learned.close();
+      }
+    }
+  }
+
+  /**
+   * Runs {@code task} on the other workers' threads once they are through the segments already
+   * queued (it takes analysers, not workers, so it never waits for a segment's review).
+   */
+  private void help(Runnable task) {
+    if (pool == null) {
+      return;
+    }
+    for (int i = 1; i < workers; i++) {
+      try {
+        pool.execute(task);
+      } catch (RejectedExecutionException e) {
+        return; // closed: the caller does the work itself
       }
     }
   }
@@ -293,9 +315,6 @@ public final class Reviewer implements AutoCloseable {
     }
 
     SegmentReview review(Segment s, DocumentContext context, boolean documentNotGerman) {
-      // A detector analysing the whole document (noun counts) would otherwise hold up the records
-      // after its segment while this worker runs out of work.
-      context.helpAnalyzeAll();
       LanguageCheck.Verdict verdict = language.check(s.text());
       if (documentNotGerman && !verdict.language().equals("de") || verdict.notGerman()) {
         String lang = verdict.notGerman() ? verdict.language() : "not de";
