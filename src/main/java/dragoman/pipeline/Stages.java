@@ -7,6 +7,7 @@ import dragoman.mt.ModelException;
 import dragoman.mt.ModelFiles;
 import dragoman.mt.ModelResolver;
 import dragoman.mt.marian.MarianTranslator;
+import dragoman.review.ReviewModel;
 import dragoman.review.Reviewer;
 import dragoman.review.SegmentReview;
 import dragoman.text.Document;
@@ -71,12 +72,14 @@ public record Stages(
   }
 
   /**
-   * Review. The reviewer holds LanguageTool and OpenNLP state and is not thread-safe; one shared
-   * instance behind a lock costs less memory than one per job (LanguageTool alone is hundreds of
-   * MB), and review is a small part of a run's time next to translation.
+   * Review. One reviewer for all jobs, with up to two workers (each holds its own LanguageTool and
+   * OpenNLP state, about 100 MB): the documents' segments share them, which costs less memory than
+   * a reviewer per job, and review is a small part of a run's time next to translation.
    */
   static Choice<ReviewStage> review(RunOptions options) {
-    Reviewer reviewer = new Reviewer(options.review());
+    Reviewer reviewer =
+        new Reviewer(
+            options.review(), ReviewModel.load(), List.of(), Math.min(2, options.jobs()));
     String name =
         "review threshold "
             + options.review().threshold()
@@ -91,7 +94,7 @@ public record Stages(
           }
 
           @Override
-          public synchronized List<SegmentReview> review(Document document) {
+          public List<SegmentReview> review(Document document) {
             return reviewer.review(document);
           }
         });

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bounded however long the document. A review does not depend on the number of workers: every
  * detector sees the same segment and the same document context, whose document-level statistics
  * are computed once and shared.
+ *
+ * <p>Thread-safe: reviews of several documents at once share the workers.
  */
 public final class Reviewer implements AutoCloseable {
   /**
