@@ -78,8 +78,7 @@ public record Stages(
    */
   static Choice<ReviewStage> review(RunOptions options) {
     Reviewer reviewer =
-        new Reviewer(
-            options.review(), ReviewModel.load(), List.of(), Math.min(2, options.jobs()));
+        new Reviewer(options.review(), ReviewModel.load(), List.of(), Math.min(2, options.jobs()));
     String name =
         "review threshold "
             + options.review().threshold()

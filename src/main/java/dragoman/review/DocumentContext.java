@@ -59,9 +59,9 @@ public final class DocumentContext {
   private final Map<String, Object> shared = new ConcurrentHashMap<>();
 
   /**
-   * @param analyzer turns a segment into tokens with document offsets; called from the threads
-   *     that review the document, at most once per segment while its tokens are cached, so it must
-   *     be thread-safe when several review at once
+   * @param analyzer turns a segment into tokens with document offsets; called from the threads that
+   *     review the document, at most once per segment while its tokens are cached, so it must be
+   *     thread-safe when several review at once
    * @param english aligned English per segment id; empty when no source was given
    */
   public DocumentContext(
@@ -73,9 +73,9 @@ public final class DocumentContext {
   }
 
   /**
-   * @param helpers given a task that analyses the rest of the document, runs it on the workers
-   *     that have nothing else to do (so one worker does not analyse a long document alone while
-   *     the others wait for its segment); or ignores it
+   * @param helpers given a task that analyses the rest of the document, runs it on the workers that
+   *     have nothing else to do (so one worker does not analyse a long document alone while the
+   *     others wait for its segment); or ignores it
    */
   public DocumentContext(
       Document document,

@@ -95,8 +95,8 @@ public final class DocumentDetector implements Detector {
   }
 
   /**
-   * Noun stems over the document's segments, counted once per document; every worker that gets
-   * here first helps to analyse the segments.
+   * Noun stems over the document's segments, counted once per document; every worker that gets here
+   * first helps to analyse the segments.
    */
   private static Map<String, Integer> documentNouns(DocumentContext context) {
     context.analyzeAll();

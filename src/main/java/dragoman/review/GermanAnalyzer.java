@@ -29,7 +29,9 @@ public final class GermanAnalyzer {
   private final POSTaggerME tagger;
   private final Tagger morphology;
 
-  /** The models, read on first use and shared by every analyser (OpenNLP models are thread-safe). */
+  /**
+   * The models, read on first use and shared by every analyser (OpenNLP models are thread-safe).
+   */
   private static final class Models {
     static final TokenizerModel TOKENS;
     static final POSModel POS;

@@ -24,13 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Reviews documents: decides what each segment is (prose, boilerplate, not German), runs the
  * detectors on prose, and scores the findings with the {@link ReviewModel}.
  *
- * <p>With several workers the segments of a document are reviewed in parallel, each worker with
- * its own detectors (LanguageTool, OpenNLP and ONNX Runtime sessions are not thread-safe), while
- * the reviews still reach the sink one at a time, in the document's order and as soon as each is
- * done; at most {@link #WINDOW_PER_WORKER} segments per worker are in flight, so memory stays
- * bounded however long the document. A review does not depend on the number of workers: every
- * detector sees the same segment and the same document context, whose document-level statistics
- * are computed once and shared.
+ * <p>With several workers the segments of a document are reviewed in parallel, each worker with its
+ * own detectors (LanguageTool, OpenNLP and ONNX Runtime sessions are not thread-safe), while the
+ * reviews still reach the sink one at a time, in the document's order and as soon as each is done;
+ * at most {@link #WINDOW_PER_WORKER} segments per worker are in flight, so memory stays bounded
+ * however long the document. A review does not depend on the number of workers: every detector sees
+ * the same segment and the same document context, whose document-level statistics are computed once
+ * and shared.
  *
  * <p>Thread-safe: reviews of several documents at once share the workers.
  */

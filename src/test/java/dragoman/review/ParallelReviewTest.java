@@ -120,7 +120,8 @@ class ParallelReviewTest {
     assertThat(calls).hasSize(40);
     assertThat(calls.values()).allMatch(c -> c.get() == 1);
     Segment last = doc.segments().get(39);
-    assertThat(context.tokens(last)).isEqualTo(Shared.analyzer().analyze(last.text(), last.start()));
+    assertThat(context.tokens(last))
+        .isEqualTo(Shared.analyzer().analyze(last.text(), last.start()));
     assertThat(calls.get(last.id()).get()).isEqualTo(1);
   }
 }
