@@ -38,8 +38,7 @@ public final class Reviewer {
     GermanVariant v = options.variant();
     this.analyzer = new GermanAnalyzer(v);
     List<Detector> ds = new ArrayList<>();
-    ds.add(new StructureDetector());
-    ds.add(new SurfaceDetector(new GermanLexicon(v)));
+    ds.addAll(ReviewRules.detectors(new GermanLexicon(v)));
     if (options.grammar()) {
       ds.add(new GrammarDetector(v, options.maxGrammarChars()));
     }
