@@ -120,6 +120,13 @@ class RuleCatalogTest {
   }
 
   @Test
+  void detectorsRunTheRegisteredRulesOnePerDetectorId() {
+    List<String> ids = ReviewRules.detectors(Shared.lexicon()).stream().map(Detector::id).toList();
+    assertThat(ids).containsExactly(ReviewRules.STRUCTURE, ReviewRules.SURFACE);
+    assertThat(registered()).extracting(ReviewRule::detector).containsOnlyElementsOf(ids);
+  }
+
+  @Test
   void ruleKeysAreUniqueAndNotCatalogued() {
     List<String> keys = registered().stream().map(ReviewRule::key).toList();
     assertThat(keys).doesNotHaveDuplicates();
