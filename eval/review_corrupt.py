@@ -7,6 +7,7 @@ Classes (MQM fluency: grammar, agreement, word order, punctuation, spelling, unt
 what web MT does to markup and sentence boundaries):
   agreement          a verb in the other number, or an article/pronoun/adjective in another case;
                      alternatives are real forms from LanguageTool's morphology (eval/tools/Inflections.java)
+  participle         an uninflected past participle between article and adjective
   word-order         the clause-final non-finite verb moved up next to its auxiliary
                      ("wird ... bekannt geben" -> "wird geben ... bekannt")
   punctuation        a space before a comma and none after ("Wort ,und")
@@ -17,8 +18,9 @@ what web MT does to markup and sentence boundaries):
   glued-infinitive   a bare zu-infinitive clause glued onto the end of a sentence
 
 Usage: eval/review-corrupt [--seed N]   (writes eval/data/review-corrupt/{train,dev}.jsonl)
-Splits as in eval/README.md: train from WMT21 de-en sources 0-699, Text+Berg dev.de first half and
-MLQE-PE train post-edits; dev from WMT21 de-en sources 700-999."""
+Splits as in eval/README.md: train from WMT21 de-en sources 0-699, Text+Berg dev.de first half,
+MLQE-PE train post-edits and WMT21 en-de references A, C, D lines 0-499 (two corruptions of each
+sentence); dev from WMT21 de-en sources 700-999 (two of each)."""
 import argparse
 import hashlib
 import json
@@ -33,7 +35,7 @@ import review_data as rd  # noqa: E402
 
 OUT = os.path.join(rd.DATA, "review-corrupt")
 TABLE = os.path.join(OUT, "inflections.tsv")
-CLASSES = ["agreement", "word-order", "punctuation", "spelling", "untranslated", "spliced-caption",
+CLASSES = ["agreement", "participle", "word-order", "punctuation", "spelling", "untranslated", "spliced-caption",
            "missing-boundary", "glued-infinitive"]
 WORD = re.compile(r"\w+(?:-\w+)*|[^\w\s]", re.UNICODE)
 AUX = {"hat", "haben", "ist", "sind", "wird", "werden", "wurde", "wurden", "war", "waren", "kann",
@@ -88,21 +90,46 @@ def c_agreement(text, r, ctx):
 
 
 def c_word_order(text, r, ctx):
+    """The clause-final non-finite verb of a verb cluster moved up: next to its auxiliary or modal
+    ("wird ... bekannt geben" -> "wird geben ... bekannt"), or in front of the phrase before it
+    ("kann ... mit dem Auto fahren" -> "kann ... fahren mit dem Auto")."""
     toks = tokens(text)
-    if len(toks) < 6 or toks[-1][2] not in ".!?":
+    ends = [j for j, t in enumerate(toks) if t[2] in ".!?,;:" and j >= 4]
+    r.shuffle(ends)
+    for j in ends:
+        vs, ve, verb = toks[j - 1]
+        if not re.fullmatch(r"[a-zäöüß]+(en|t|n)", verb):
+            continue
+        start = max([k for k in range(j) if toks[k][2] in ",;:"] + [-1]) + 1
+        auxes = [i for i in range(max(start, 1), j - 3) if toks[i][2].lower() in AUX]
+        if not auxes:
+            continue
+        i = auxes[-1]
+        if r.random() < 0.5:
+            to = toks[i][1]
+        else:
+            k = r.randrange(i + 2, j - 1)
+            to = toks[k][0] - 1
+        without = text[:vs].rstrip() + text[ve:]
+        return without[:to] + " " + verb + without[to:], [(to + 1, to + 1 + len(verb))]
+    return None
+
+
+ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+
+
+def c_participle(text, r, ctx):
+    """An uninflected past participle between article and adjective ("die angekündigt neuen Regeln"):
+    an agreement error in the noun phrase (the participle lacks the adjective ending)."""
+    toks = tokens(text)
+    gaps = [k for k in range(len(toks) - 2) if toks[k][2].lower() in ARTICLES
+            and re.fullmatch(r"[a-zäöüß]+e[nmrs]?", toks[k + 1][2]) and toks[k + 2][2][:1].isupper()]
+    if not gaps or not ctx["participles"]:
         return None
-    vs, ve, verb = toks[-2]
-    if not re.fullmatch(r"[a-zäöüß]+(en|t|n)", verb):
-        return None
-    auxes = [i for i, t in enumerate(toks[:-4]) if t[2].lower() in AUX and i >= 1]
-    auxes = [i for i in auxes if len(toks) - 2 - i >= 3 and "," not in [t[2] for t in toks[i:-2]]]
-    if not auxes:
-        return None
-    i = auxes[-1]
-    after = toks[i][1]
-    without = text[:vs].rstrip() + text[ve:]
-    new = without[:after] + " " + verb + without[after:]
-    return new, [(after + 1, after + 1 + len(verb))]
+    k = r.choice(gaps)
+    part = r.choice(ctx["participles"])
+    p = toks[k + 1][0]
+    return text[:p] + part + " " + text[p:], [(p, p + len(part))]
 
 
 def c_punctuation(text, r, ctx):
@@ -180,7 +207,7 @@ def c_glued_infinitive(text, r, ctx):
     return new, [(len(text), len(text) + len(clause))]
 
 
-MAKERS = {"agreement": c_agreement, "word-order": c_word_order, "punctuation": c_punctuation,
+MAKERS = {"agreement": c_agreement, "participle": c_participle, "word-order": c_word_order, "punctuation": c_punctuation,
           "spelling": c_spelling, "untranslated": c_untranslated, "spliced-caption": c_spliced_caption,
           "missing-boundary": c_missing_boundary, "glued-infinitive": c_glued_infinitive}
 
@@ -195,7 +222,8 @@ def corrupt(text, r, ctx, cls):
 def build(split, sentences, english, seed, table, per_sentence):
     pool = [s for _, s in sentences]
     zu = [m.group(1) for s in pool for m in ZU_CLAUSE.finditer(s)]
-    ctx = {"table": table, "english": english, "pool": pool, "zu": zu}
+    participles = sorted({w for s in pool for w in re.findall(r"\bge[a-zäöüß]{3,}t\b", s)})
+    ctx = {"table": table, "english": english, "pool": pool, "zu": zu, "participles": participles}
     records = []
     for ident, s in sentences:
         r = rng_for(seed, ident)
@@ -223,15 +251,18 @@ def main():
     wmt = rd.wmt21_de_sources()
     tb = [(i, s) for i, s in rd.textberg("dev.de") if i < rd.TEXTBERG_HUMAN_CUT]
     mlqe = rd.mlqe("train")
+    refs = {r: rd.lines(os.path.join(rd.DATA, "wmt21", f"newstest2021.en-de.ref.{r}.de")) for r in "ACD"}
     train = [(f"wmt21-de.{i}", s) for i, s in enumerate(wmt[:700]) if clean_sentence(s)]
     train += [(f"textberg-de.{i}", s) for i, s in tb if clean_sentence(s)]
     train += [(f"mlqe-train-pe.{i}", row["pe"]) for i, row in enumerate(mlqe) if clean_sentence(row["pe"])]
+    # Human translations into German (WMT21 en-de references, lines 0-499; 500-1001 are a dev set).
+    train += [(f"wmt21-en-de-ref{r}.{i}", s) for r in "ACD" for i, s in enumerate(refs[r][:500]) if clean_sentence(s)]
     dev = [(f"wmt21-de.{i}", s) for i, s in enumerate(wmt) if i >= 700 and clean_sentence(s)]
     en = rd.wmt21_en_sources()
     vocab = {w for _, s in train + dev for _, _, w in tokens(s) if w.isalpha()}
     table = load_table(vocab)
     os.makedirs(OUT, exist_ok=True)
-    for name, sents, english, k in (("train", train, en[:700], 1), ("dev", dev, en[700:], 2)):
+    for name, sents, english, k in (("train", train, en[:700], 2), ("dev", dev, en[700:], 2)):
         recs = build(name, sents, english, args.seed, table, k)
         with open(os.path.join(OUT, f"{name}.jsonl"), "w", encoding="utf-8") as f:
             for rec in recs:

@@ -22,6 +22,8 @@ import java.util.TreeMap;
  *     [-{@value #LOGIT_CLIP}, {@value #LOGIT_CLIP}]); 0 leaves the signal out
  * @param learnedWeight weight of the {@link SpanDetector}'s log-odds (clipped the same way); 0
  *     leaves it out (as in weight files written before it existed)
+ * @param segmentWeight weight of the {@link SpanDetector#segmentLogit} (clipped the same way); 0
+ *     leaves it out
  * @param threshold the score at which these weights flag by default ({@link
  *     ReviewOptions#DEFAULT_THRESHOLD}, which a test keeps equal); here so that the eval scripts
  *     read it from the same file as the weights
@@ -34,6 +36,7 @@ public record ReviewModel(
     String fittedOn,
     double translationeseWeight,
     double learnedWeight,
+    double segmentWeight,
     double threshold) {
   public static final String RESOURCE = "/dragoman/review/weights.json";
 
@@ -54,6 +57,10 @@ public record ReviewModel(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static double clip(double logit) {
+    return Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, logit));
   }
 
   /** The feature a finding counts towards. */
@@ -87,9 +94,21 @@ public record ReviewModel(
    * @param learned the segment's {@link SpanDetector#logit} (0 for none)
    */
   public double score(List<Finding> findings, double translationese, double learned) {
-    double t = Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, translationese));
-    double l = Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, learned));
-    double z = intercept + translationeseWeight * t + learnedWeight * l;
+    return score(findings, translationese, learned, 0);
+  }
+
+  /**
+   * @param translationese the segment's {@link TranslationeseModel#logit} (0 for none)
+   * @param learned the segment's {@link SpanDetector#logit} (0 for none)
+   * @param segment the segment's {@link SpanDetector#segmentLogit} (0 for none)
+   */
+  public double score(
+      List<Finding> findings, double translationese, double learned, double segment) {
+    double z =
+        intercept
+            + translationeseWeight * clip(translationese)
+            + learnedWeight * clip(learned)
+            + segmentWeight * clip(segment);
     Map<String, Integer> counts = features(findings);
     for (Finding f : findings) {
       String key = feature(f);

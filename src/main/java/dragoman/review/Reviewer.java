@@ -141,11 +141,14 @@ public final class Reviewer {
     Map<String, Double> signals = new TreeMap<>();
     signals.put(SegmentReview.TRANSLATIONESE, t);
     double l = 0;
+    double g = 0;
     if (learned != null) {
       l = learned.logit(s);
+      g = learned.segmentLogit(s);
       signals.put(SegmentReview.LEARNED, l);
+      signals.put(SegmentReview.LEARNED_SEGMENT, g);
     }
-    double score = model.score(findings, t, l);
+    double score = model.score(findings, t, l, g);
     if (findings.stream().allMatch(f -> f.severity() == Severity.INFO)) {
       // A flag must come with something a reviewer can act on: a score made of signals that point
       // at nothing stays just below the threshold.

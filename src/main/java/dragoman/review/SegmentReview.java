@@ -15,8 +15,8 @@ import java.util.TreeMap;
  *     byline, pasted headline; not a translation problem) or {@link #NOT_GERMAN}
  * @param findings what was found, ordered by start offset
  * @param signals the segment-level model inputs besides the findings, by name ({@value
- *     #TRANSLATIONESE}, {@value #LEARNED}: log-odds), so a score can be traced and refitted from
- *     the output alone; null when there are none (not prose)
+ *     #TRANSLATIONESE}, {@value #LEARNED}, {@value #LEARNED_SEGMENT}: log-odds), so a score can be
+ *     traced and refitted from the output alone; null when there are none (not prose)
  */
 public record SegmentReview(
     double score,
@@ -26,6 +26,7 @@ public record SegmentReview(
     @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> signals) {
   public static final String TRANSLATIONESE = "translationese";
   public static final String LEARNED = "learned";
+  public static final String LEARNED_SEGMENT = "learned-segment";
 
   public static final String PROSE = "prose";
   public static final String BOILERPLATE = "boilerplate";

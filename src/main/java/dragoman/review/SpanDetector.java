@@ -25,12 +25,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The learned span detector: a character CNN that gives every character of a segment a class ("ok"
- * or a kind of MT defect), trained by eval/review_detector.py on generated corruptions of human
- * German and on MLQE-PE's post-edited NMT output, and run through DJL's ONNX Runtime engine (model
- * card: {@value #CARD}). Each run of characters it finds defective becomes a finding with the
- * class; the segment's probability (the largest per-character defect probability) feeds the {@link
- * ReviewModel}. Not thread-safe.
+ * The learned span detector: a character CNN, fed characters and their words' {@link WordClasses},
+ * that gives every character of a segment a class ("ok" or a kind of MT defect) and the segment one
+ * probability of reading like machine translation. Trained by eval/review_detector.py on generated
+ * corruptions of human German, MLQE-PE's post-edited NMT output and human vs machine translations
+ * of the same English; run through DJL's ONNX Runtime engine (model card: {@value #CARD}). Each run
+ * of characters it finds defective becomes a finding with the class; both probabilities feed the
+ * {@link ReviewModel}. Not thread-safe.
  */
 public final class SpanDetector implements Detector, AutoCloseable {
   public static final String ID = "learned";
@@ -38,23 +39,52 @@ public final class SpanDetector implements Detector, AutoCloseable {
   public static final String META = "/dragoman/review/span-detector.json";
   public static final String CARD = "src/main/resources/dragoman/review/span-detector.md";
 
-  /** A character is part of a reported span from this defect probability on. */
-  public static final double SPAN_PROBABILITY = 0.5;
+  /**
+   * A character is part of a reported span from this defect probability on. High, because a finding
+   * is what a reviewer reads: on the calibration halves of the dev sets (eval/README.md), spans
+   * from 0.5 on underline something in 56-65% of fluent human lines, from 0.9 on in 11-15%; the
+   * probabilities below it still reach the score through {@link #logit}.
+   */
+  public static final double SPAN_PROBABILITY = 0.9;
+
+  /**
+   * The rule of the finding the segment head gives: the segment reads like machine translation as a
+   * whole, with no span above {@link #SPAN_PROBABILITY}.
+   */
+  public static final String MACHINE_LIKE = "machine-like";
+
+  /** The segment head reports a segment from this probability on. */
+  public static final double MACHINE_LIKE_PROBABILITY = 0.5;
 
   /** English messages per class, for the reviewer. */
   static final Map<String, String> MESSAGES =
-      Map.of(
-          "agreement", "agreement: this form does not fit its article, noun or subject",
-          "word-order", "word order: a verb that belongs at the end of the clause stands early",
-          "punctuation",
-              "punctuation: spacing around the comma is wrong (space before, none after)",
-          "spelling", "spelling: not a German word as written",
-          "untranslated", "untranslated: English words left in the German",
-          "spliced-caption", "spliced text: capitalised link or caption words inside the sentence",
-          "missing-boundary",
-              "missing sentence boundary: a new sentence starts without a full stop",
-          "glued-infinitive", "glued clause: an infinitive clause attached without comma or 'um'",
-          "mt-error", "looks like a machine-translation error (post-editors changed such words)");
+      Map.ofEntries(
+          Map.entry("agreement", "agreement: this form does not fit its article, noun or subject"),
+          Map.entry(
+              "word-order",
+              "word order: a verb that belongs at the end of the clause stands early"),
+          Map.entry(
+              "punctuation",
+              "punctuation: spacing around the comma is wrong (space before, none after)"),
+          Map.entry("spelling", "spelling: not a German word as written"),
+          Map.entry("untranslated", "untranslated: English words left in the German"),
+          Map.entry(
+              "spliced-caption",
+              "spliced text: capitalised link or caption words inside the sentence"),
+          Map.entry(
+              "missing-boundary",
+              "missing sentence boundary: a new sentence starts without a full stop"),
+          Map.entry(
+              "glued-infinitive",
+              "glued clause: an infinitive clause attached without comma or 'um'"),
+          Map.entry("participle", "participle: an uninflected participle inside the noun phrase"),
+          Map.entry(
+              "mt-error",
+              "looks like a machine-translation error (post-editors changed such words)"));
+
+  static final String MACHINE_LIKE_MESSAGE =
+      "reads like machine translation as a whole; the word the detector finds most suspicious is"
+          + " underlined";
 
   /** What the model file's companion JSON says: classes and the character vocabulary. */
   record Meta(
@@ -62,15 +92,17 @@ public final class SpanDetector implements Detector, AutoCloseable {
       int maxChars,
       int unknown,
       int padding,
+      int wordClasses,
       Map<String, Integer> vocabulary,
       String trainedOn,
       List<String> log) {}
 
   private final Meta meta;
+  private final WordClasses wordClasses = new WordClasses();
   private final Model model;
   private final ParameterStore parameters;
   private Segment lastSegment;
-  private float[][] lastProbabilities;
+  private Scores lastScores;
 
   public SpanDetector() {
     try (InputStream in = SpanDetector.class.getResourceAsStream(META)) {
@@ -149,51 +181,85 @@ public final class SpanDetector implements Detector, AutoCloseable {
     return ID;
   }
 
+  /** How many word classes the model's embedding holds (at least {@link WordClasses#COUNT}). */
+  int wordClassCount() {
+    return meta.wordClasses();
+  }
+
   public List<String> classes() {
     return meta.classes();
   }
+
+  /**
+   * What the model gives for one text: per-character class probabilities (rows: UTF-16 chars;
+   * columns: {@link #classes()}) and the segment head's probability that the text is machine-like
+   * or defective as a whole (the largest over the windows of a long text).
+   */
+  record Scores(float[][] probabilities, double segmentProbability) {}
 
   /**
    * Per-character class probabilities of {@code text} (rows: UTF-16 chars; columns: {@link
    * #classes()}). Text longer than the model's window is run window by window.
    */
   public float[][] probabilities(String text) {
+    return scores(text).probabilities();
+  }
+
+  /**
+   * The segment head's probability that {@code text} is machine-like or defective; 0 when empty.
+   */
+  public double segmentProbability(String text) {
+    return scores(text).segmentProbability();
+  }
+
+  Scores scores(String text) {
     float[][] out = new float[text.length()][];
+    double segment = 0;
     int window = meta.maxChars();
+    int[] classes = wordClasses.of(text);
     for (int from = 0; from < text.length(); from += window) {
       int to = Math.min(text.length(), from + window);
       long[] ids = new long[to - from];
+      long[] words = new long[to - from];
       for (int i = from; i < to; i++) {
         Integer id = meta.vocabulary().get(String.valueOf(text.charAt(i)));
         ids[i - from] = id == null ? meta.unknown() : id;
+        words[i - from] = classes[i];
       }
       try (NDManager scratch = model.getNDManager().newSubManager()) {
         NDArray x = scratch.create(ids, new Shape(1, ids.length));
         x.setName("chars");
-        NDList result = model.getBlock().forward(parameters, new NDList(x), false);
-        NDArray logits = result.get(0);
+        NDArray w = scratch.create(words, new Shape(1, words.length));
+        w.setName("words");
+        NDList result = model.getBlock().forward(parameters, new NDList(x, w), false);
         // Softmax here: ONNX Runtime's arrays in DJL leave operators to another engine.
-        float[] flat = logits.toFloatArray();
+        float[] flat = result.get("logits").toFloatArray();
+        double z = result.get("segment").toFloatArray()[0];
+        segment = Math.max(segment, 1 / (1 + Math.exp(-z)));
         int c = meta.classes().size();
         for (int i = 0; i < ids.length; i++) {
-          float[] row = new float[c];
-          float top = Float.NEGATIVE_INFINITY;
-          for (int k = 0; k < c; k++) {
-            top = Math.max(top, flat[i * c + k]);
-          }
-          double sum = 0;
-          for (int k = 0; k < c; k++) {
-            row[k] = (float) Math.exp(flat[i * c + k] - top);
-            sum += row[k];
-          }
-          for (int k = 0; k < c; k++) {
-            row[k] /= (float) sum;
-          }
-          out[from + i] = row;
+          out[from + i] = softmax(flat, i * c, c);
         }
       }
     }
-    return out;
+    return new Scores(out, segment);
+  }
+
+  private static float[] softmax(float[] flat, int offset, int c) {
+    float[] row = new float[c];
+    float top = Float.NEGATIVE_INFINITY;
+    for (int k = 0; k < c; k++) {
+      top = Math.max(top, flat[offset + k]);
+    }
+    double sum = 0;
+    for (int k = 0; k < c; k++) {
+      row[k] = (float) Math.exp(flat[offset + k] - top);
+      sum += row[k];
+    }
+    for (int k = 0; k < c; k++) {
+      row[k] /= (float) sum;
+    }
+    return row;
   }
 
   /** The largest per-character defect probability (1 - P(ok)) of {@code text}; 0 when empty. */
@@ -209,17 +275,28 @@ public final class SpanDetector implements Detector, AutoCloseable {
     return best;
   }
 
-  private float[][] of(Segment s) {
+  private Scores of(Segment s) {
     if (s != lastSegment) {
-      lastProbabilities = probabilities(s.text());
+      lastScores = scores(s.text());
       lastSegment = s;
     }
-    return lastProbabilities;
+    return lastScores;
   }
 
-  /** Log-odds of the segment's defect probability, for {@link ReviewModel#score}. */
+  /**
+   * Log-odds of the segment's largest character defect probability, for {@link ReviewModel#score}.
+   */
   public double logit(Segment s) {
-    double p = Math.min(1 - 1e-6, Math.max(1e-6, max(of(s))));
+    return roundedLogit(max(of(s).probabilities()));
+  }
+
+  /** Log-odds of the segment head's probability, for {@link ReviewModel#score}. */
+  public double segmentLogit(Segment s) {
+    return roundedLogit(of(s).segmentProbability());
+  }
+
+  private static double roundedLogit(double probability) {
+    double p = Math.min(1 - 1e-6, Math.max(1e-6, probability));
     // Rounded: ONNX Runtime's kernels may differ in the last bits between processes (thread pools,
     // CPU features), and a resumed run must write the same records as an uninterrupted one.
     return Math.round(Math.log(p / (1 - p)) * 1e4) / 1e4;
@@ -227,7 +304,8 @@ public final class SpanDetector implements Detector, AutoCloseable {
 
   @Override
   public List<Finding> detect(Segment segment, DocumentContext context) {
-    float[][] p = of(segment);
+    Scores scores = of(segment);
+    float[][] p = scores.probabilities();
     String text = segment.text();
     List<Finding> out = new ArrayList<>();
     int i = 0;
@@ -273,7 +351,37 @@ public final class SpanDetector implements Detector, AutoCloseable {
               null,
               Severity.MINOR));
     }
+    if (out.isEmpty() && scores.segmentProbability() >= MACHINE_LIKE_PROBABILITY && p.length > 0) {
+      out.add(machineLike(segment, p, scores.segmentProbability()));
+    }
     return out;
+  }
+
+  /** The whole-segment finding, underlining the word around the most suspicious character. */
+  private static Finding machineLike(Segment segment, float[][] p, double probability) {
+    String text = segment.text();
+    int peak = 0;
+    for (int i = 1; i < p.length; i++) {
+      if (p[i][0] < p[peak][0]) {
+        peak = i;
+      }
+    }
+    int start = peak;
+    int end = peak + 1;
+    while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+      start--;
+    }
+    while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+      end++;
+    }
+    return new Finding(
+        ID,
+        MACHINE_LIKE,
+        segment.start() + start,
+        segment.start() + end,
+        MACHINE_LIKE_MESSAGE + String.format(" (learned detector, p=%.2f)", probability),
+        null,
+        Severity.MINOR);
   }
 
   @Override

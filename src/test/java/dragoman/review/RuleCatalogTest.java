@@ -43,7 +43,14 @@ class RuleCatalogTest {
           DocumentDetector.ID,
               Set.of(DocumentDetector.NON_PROSE, DocumentDetector.UNRELATED_SEGMENT),
           TranslationeseDetector.ID, Set.of(TranslationeseDetector.RULE),
-          SpanDetector.ID, SpanDetector.MESSAGES.keySet());
+          SpanDetector.ID, learnedRules());
+
+  /** The span classes and the segment head's rule. */
+  private static Set<String> learnedRules() {
+    Set<String> rules = new HashSet<>(SpanDetector.MESSAGES.keySet());
+    rules.add(SpanDetector.MACHINE_LIKE);
+    return rules;
+  }
 
   private static Reviewer reviewer;
 

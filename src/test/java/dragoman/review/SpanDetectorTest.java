@@ -26,7 +26,53 @@ class SpanDetectorTest {
       assertThat(DETECTOR.badProbability(r.get("text").asText()))
           .as(r.get("text").asText())
           .isCloseTo(r.get("badProbability").asDouble(), within(1e-4));
+      assertThat(DETECTOR.segmentProbability(r.get("text").asText()))
+          .as("segment head: " + r.get("text").asText())
+          .isCloseTo(r.get("segmentProbability").asDouble(), within(1e-4));
     }
+  }
+
+  @Test
+  void aSegmentTheHeadFindsMachineLikeWithoutASpanIsExplainedByOneFinding() {
+    // Find, among plain sentences, one the segment head scores as machine-like while no character
+    // passes the span threshold; its single finding must name the segment head and underline a
+    // word.
+    String[] candidates = {
+      "Es ist wichtig zu beachten, dass die Ergebnisse in Bezug auf die Umsetzung variieren können.",
+      "Die Regierung sagte, dass sie weiterhin die Situation überwachen wird und Maßnahmen ergreifen.",
+      "Dies ist ein Schritt in die richtige Richtung, sagte der Sprecher gegenüber den Medien.",
+      "Er sagte, dass es viele Dinge gibt, die getan werden müssen, um dies zu ermöglichen.",
+      "Der Hund schläft im Garten."
+    };
+    int checked = 0;
+    for (String text : candidates) {
+      var doc = Shared.document(text);
+      var seg = doc.segments().get(0);
+      SpanDetector.Scores scores = DETECTOR.scores(seg.text());
+      List<Finding> fs = DETECTOR.detect(seg, null);
+      boolean anySpan = false;
+      for (float[] row : scores.probabilities()) {
+        anySpan |= 1 - row[0] >= SpanDetector.SPAN_PROBABILITY;
+      }
+      if (anySpan) {
+        continue;
+      }
+      if (scores.segmentProbability() >= SpanDetector.MACHINE_LIKE_PROBABILITY) {
+        assertThat(fs)
+            .singleElement()
+            .satisfies(
+                f -> {
+                  assertThat(f.rule()).isEqualTo(SpanDetector.MACHINE_LIKE);
+                  assertThat(f.end()).isGreaterThan(f.start());
+                  assertThat(seg.text().substring(f.start() - seg.start(), f.end() - seg.start()))
+                      .matches("\\p{L}[\\p{L}\\p{N}]*|\\p{N}+|\\S");
+                });
+      } else {
+        assertThat(fs).isEmpty();
+      }
+      checked++;
+    }
+    assertThat(checked).isPositive();
   }
 
   @Test
@@ -43,6 +89,7 @@ class SpanDetectorTest {
       assertThat(sum).isCloseTo(1.0, within(1e-4));
     }
     assertThat(DETECTOR.classes().get(0)).isEqualTo("ok");
+    assertThat(DETECTOR.wordClassCount()).isGreaterThanOrEqualTo(WordClasses.COUNT);
     assertThat(SpanDetector.MESSAGES.keySet())
         .containsExactlyInAnyOrderElementsOf(
             DETECTOR.classes().subList(1, DETECTOR.classes().size()));
