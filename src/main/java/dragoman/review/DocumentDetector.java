@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class DocumentDetector implements Detector {
   public static final String ID = "document";
   public static final String NON_PROSE = "non-prose";
+  public static final String UNRELATED_SEGMENT = "unrelated-segment";
 
   /** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
   private static final Pattern FINAL_PUNCT =
@@ -72,7 +73,7 @@ public final class DocumentDetector implements Detector {
           out.add(
               new Finding(
                   ID,
-                  "unrelated-segment",
+                  UNRELATED_SEGMENT,
                   segment.start(),
                   segment.end(),
                   "shares no noun with the rest of the document: pasted from elsewhere?",

@@ -301,8 +301,7 @@ public final class Reviewer implements AutoCloseable {
       this.translationese = new TranslationeseDetector(t);
       GermanVariant v = options.variant();
       List<Detector> ds = new ArrayList<>();
-      ds.add(new StructureDetector());
-      ds.add(new SurfaceDetector(new GermanLexicon(v)));
+      ds.addAll(ReviewRules.detectors(new GermanLexicon(v)));
       if (options.grammar()) {
         ds.add(new GrammarDetector(v, options.maxGrammarChars()));
       }

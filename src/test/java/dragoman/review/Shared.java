@@ -57,6 +57,14 @@ final class Shared {
     return d.detect(s, context(doc));
   }
 
+  /** The detector that runs the registered rules of detector {@code id}. */
+  static Detector detector(String id) {
+    return ReviewRules.detectors(lexicon()).stream()
+        .filter(d -> d.id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
   static List<String> rules(Detector d, String text) {
     return run(d, text).stream().map(Finding::rule).toList();
   }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SurfaceDetectorTest {
-  private final SurfaceDetector surface = new SurfaceDetector(Shared.lexicon());
+class SurfaceRulesTest {
+  private final Detector surface = Shared.detector(ReviewRules.SURFACE);
 
   @Test
   void findsWordGluedToAnArticle() {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class StructureDetectorTest {
-  private final StructureDetector structure = new StructureDetector();
+class StructureRulesTest {
+  private final Detector structure = Shared.detector(ReviewRules.STRUCTURE);
 
   private List<String> rules(String text) {
     return Shared.rules(structure, text);

@@ -1,0 +1,66 @@
+package dragoman.review;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where German clauses and sentences start and end, read from tokens: what the structure rules
+ * share.
+ */
+final class Clauses {
+  private Clauses() {}
+
+  /** After these a capital letter is expected: sentence or quotation starts, brackets, dashes. */
+  private static final Set<String> OPENERS =
+      Set.of(
+          ".", "!", "?", ":", "„", "“", "\"", "«", "»", "‹", "›", "(", "[", "–", "—", "-", "‚", "'",
+          "…", "/", "*", "•");
+
+  /** "als" and "wie" compare; they neither end a clause as conjunctions nor start one after it. */
+  static final Set<String> COMPARATIVES = Set.of("als", "wie");
+
+  /**
+   * Whether token {@code i} is a capitalised word (not all capitals) where no sentence, quotation
+   * or bracket starts.
+   */
+  static boolean capitalisedMidSentence(List<Token> tokens, int i) {
+    if (i < 1) {
+      return false;
+    }
+    Token t = tokens.get(i);
+    Token prev = tokens.get(i - 1);
+    if (!t.isWord() || !t.capitalised() || allCaps(t.text()) || OPENERS.contains(prev.text())) {
+      return false;
+    }
+    return !(i == 1 && !prev.isWord());
+  }
+
+  /** Like {@link #isBoundary(Token)}, but a hyphen inside a word ("UN-Rat") joins, not splits. */
+  static boolean isBoundary(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (t.text().equals("-")
+        && i > 0
+        && i + 1 < tokens.size()
+        && tokens.get(i - 1).end() == t.start()
+        && tokens.get(i + 1).start() == t.end()) {
+      return false;
+    }
+    return isBoundary(t);
+  }
+
+  /** Punctuation, a coordinating conjunction or any other non-word except a number. */
+  static boolean isBoundary(Token t) {
+    boolean conjunction =
+        t.upos().equals("CCONJ") && !COMPARATIVES.contains(t.text().toLowerCase(Locale.GERMAN));
+    return t.upos().equals("PUNCT") || conjunction || !t.isWord() && !isNumber(t);
+  }
+
+  static boolean isNumber(Token t) {
+    return !t.text().isEmpty() && Character.isDigit(t.text().charAt(0));
+  }
+
+  private static boolean allCaps(String w) {
+    return w.length() > 1 && w.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+  }
+}

@@ -1,0 +1,50 @@
+package dragoman.review;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An uninflected participle between an article and its noun ("eine erstellt neue Regel"): German
+ * inflects every attributive adjective, so this is a verb left in English position.
+ */
+final class ParticipleInNounPhraseRule extends TokenRule {
+  private static final Pattern INFLECTED = Pattern.compile("(e|en|er|es|em)$");
+
+  ParticipleInNounPhraseRule() {
+    super(
+        ReviewRules.STRUCTURE,
+        "participle-in-noun-phrase",
+        Severity.MAJOR,
+        "an uninflected participle between article and noun",
+        List.of(
+            new ExamplePair(
+                "Die Stadt hat eine geplant neue Schule für die Kinder.",
+                "Die Stadt hat eine geplante neue Schule für die Kinder.")));
+  }
+
+  @Override
+  protected Optional<Finding> at(List<Token> tokens, int i) {
+    if (i < 1 || i + 1 >= tokens.size()) {
+      return Optional.empty();
+    }
+    Token t = tokens.get(i);
+    Token det = tokens.get(i - 1);
+    Token next = tokens.get(i + 1);
+    if (det.upos().equals("DET")
+        && !det.text().equalsIgnoreCase("dies")
+        && (t.upos().equals("ADJ") || t.upos().equals("VERB"))
+        && (t.verbForm() == Token.VerbForm.NON_FINITE || t.verbForm() == Token.VerbForm.EITHER)
+        && !t.capitalised()
+        && !INFLECTED.matcher(t.text()).find()
+        && (next.upos().equals("ADJ") || next.upos().equals("NOUN"))) {
+      return Optional.of(
+          finding(
+              t.start(),
+              t.end(),
+              "uninflected verb form '" + t.text() + "' inside a noun phrase",
+              null));
+    }
+    return Optional.empty();
+  }
+}

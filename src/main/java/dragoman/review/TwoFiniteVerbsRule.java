@@ -1,0 +1,46 @@
+package dragoman.review;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Two verbs that can only be finite side by side ("es war kletterte"): one clause cannot hold both,
+ * so a boundary or a word is missing.
+ */
+final class TwoFiniteVerbsRule extends TokenRule {
+  TwoFiniteVerbsRule() {
+    super(
+        ReviewRules.STRUCTURE,
+        "two-finite-verbs",
+        Severity.MAJOR,
+        "two finite verbs in one clause",
+        List.of(
+            new ExamplePair(
+                "Das Haus war brannte bis auf die Grundmauern nieder.",
+                "Das Haus brannte bis auf die Grundmauern nieder.")));
+  }
+
+  @Override
+  protected Optional<Finding> at(List<Token> tokens, int i) {
+    if (i < 1) {
+      return Optional.empty();
+    }
+    Token a = tokens.get(i - 1);
+    Token b = tokens.get(i);
+    // The tagger often reads the second verb as a predicative adjective ("war kletterte"), so
+    // morphology decides for it.
+    if (a.isVerb()
+        && (b.isVerb() || b.upos().equals("ADJ"))
+        && a.verbForm() == Token.VerbForm.FINITE
+        && b.verbForm() == Token.VerbForm.FINITE
+        && !b.capitalised()) {
+      return Optional.of(
+          finding(
+              a.start(),
+              b.end(),
+              "two finite verbs side by side: a clause boundary or a word is missing",
+              null));
+    }
+    return Optional.empty();
+  }
+}
