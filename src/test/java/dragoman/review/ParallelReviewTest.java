@@ -46,7 +46,7 @@ class ParallelReviewTest {
     }
     List<String> detectors =
         one.stream().flatMap(r -> r.findings().stream()).map(Finding::detector).toList();
-    assertThat(detectors).contains(GrammarDetector.ID, SpanDetector.ID, StructureDetector.ID);
+    assertThat(detectors).contains(GrammarDetector.ID, SpanDetector.ID, ReviewRules.STRUCTURE);
     assertThat(two).isEqualTo(one);
   }
 
