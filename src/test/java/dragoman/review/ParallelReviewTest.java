@@ -15,22 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** Several workers review a document's segments at once; the reviews are those of one worker. */
 class ParallelReviewTest {
-  /** Counts the segments it has been asked about (the reviewer calls it one worker at a time). */
-  private static final class Counting implements Detector {
-    int seen;
-
-    @Override
-    public String id() {
-      return "counting";
-    }
-
-    @Override
-    public List<Finding> detect(Segment segment, DocumentContext context) {
-      seen++;
-      return List.of();
-    }
-  }
-
   @Test
   void twoWorkersGiveTheSameReviewsAsOne() throws Exception {
     // A real article of 43 segments: LanguageTool, the learned detector and the document's noun
@@ -52,7 +36,7 @@ class ParallelReviewTest {
 
   @Test
   void reviewsReachTheSinkInOrderWithFewSegmentsInFlight() throws Exception {
-    Counting counting = new Counting();
+    CountingDetector counting = new CountingDetector();
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 400; i++) {
       text.append("Der Hund Nummer ").append(i).append(" schläft im Garten. ");

@@ -11,25 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** Reviews are handed out one segment at a time, before the next segment is looked at. */
 class ReviewStreamingTest {
-  /** Counts the segments it has been asked about. */
-  private static final class Counting implements Detector {
-    int seen;
-
-    @Override
-    public String id() {
-      return "counting";
-    }
-
-    @Override
-    public List<Finding> detect(Segment segment, DocumentContext context) {
-      seen++;
-      return List.of();
-    }
-  }
-
   @Test
   void eachReviewReachesTheSinkBeforeTheNextSegmentIsReviewed() throws Exception {
-    Counting counting = new Counting();
+    CountingDetector counting = new CountingDetector();
     Reviewer reviewer =
         new Reviewer(
             ReviewOptions.defaults().withGrammar(false), ReviewModel.load(), List.of(counting));
