@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dragoman.mt.NativeStack;
 import dragoman.text.Segment;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * The learned span detector: a character CNN, fed characters and their words' {@link WordClasses},
@@ -113,42 +112,9 @@ public final class SpanDetector implements Detector, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.model = onLargeStack(SpanDetector::loadModel);
+    // ONNX Runtime's first session overflows the java launcher's 1 MB main-thread stack.
+    this.model = NativeStack.call("span-detector-load", SpanDetector::loadModel);
     this.parameters = new ParameterStore(model.getNDManager(), false);
-  }
-
-  /**
-   * ONNX Runtime's first session overflows the 1 MB stack the java launcher gives the main thread
-   * and kills the JVM (the same as for the translation model): load on a thread with a large stack.
-   */
-  private static Model onLargeStack(Supplier<Model> work) {
-    AtomicReference<Object> result = new AtomicReference<>();
-    Thread t =
-        new Thread(
-            null,
-            () -> {
-              try {
-                result.set(work.get());
-              } catch (RuntimeException | Error e) {
-                result.set(e);
-              }
-            },
-            "span-detector-load",
-            64L << 20);
-    t.start();
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while loading the span detector", e);
-    }
-    if (result.get() instanceof RuntimeException e) {
-      throw e;
-    }
-    if (result.get() instanceof Error e) {
-      throw e;
-    }
-    return (Model) result.get();
   }
 
   /** DJL loads models from files: the resource goes through a temporary file. */

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dragoman.mt.ModelException;
+import dragoman.mt.NativeStack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

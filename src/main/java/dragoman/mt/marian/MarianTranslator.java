@@ -5,6 +5,7 @@ import dragoman.mt.ClauseSplitter;
 import dragoman.mt.GenerationOptions;
 import dragoman.mt.ModelException;
 import dragoman.mt.ModelResolver;
+import dragoman.mt.NativeStack;
 import dragoman.mt.Parallelism;
 import dragoman.mt.Translation;
 import dragoman.mt.Translator;

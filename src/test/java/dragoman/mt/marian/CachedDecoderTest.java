@@ -2,6 +2,7 @@ package dragoman.mt.marian;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dragoman.mt.NativeStack;
 import dragoman.mt.marian.MarianParityTest.Variant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dragoman.mt.GenerationOptions;
+import dragoman.mt.NativeStack;
 import org.junit.jupiter.api.Test;
 
 /**

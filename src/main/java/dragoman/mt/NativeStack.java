@@ -1,6 +1,5 @@
-package dragoman.mt.marian;
+package dragoman.mt;
 
-import dragoman.mt.ModelException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -9,20 +8,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * (nested {@code If} subgraphs) overflows the 1 MB stack the {@code java} launcher gives the main
  * thread and kills the JVM with a segmentation fault (measured here with ONNX Runtime 1.29 on the
  * fixture: {@code -Xss4m} avoids it); a thread created with a 64 MB stack request does not depend
- * on how the JVM was started.
+ * on how the JVM was started. The review's span detector loads its ONNX session the same way.
  */
-final class NativeStack {
-  static final long STACK_BYTES = 64L << 20;
+public final class NativeStack {
+  public static final long STACK_BYTES = 64L << 20;
 
   /** Work that may fail with a {@link ModelException}. */
   @FunctionalInterface
-  interface Work<T> {
+  public interface Work<T> {
     T call() throws ModelException;
   }
 
   private NativeStack() {}
 
-  static <T> T run(String name, Work<T> work) throws ModelException {
+  public static <T> T run(String name, Work<T> work) throws ModelException {
     AtomicReference<T> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread t =
@@ -58,7 +57,7 @@ final class NativeStack {
   }
 
   /** The same for work that throws nothing checked. */
-  static <T> T call(String name, Callable<T> work) {
+  public static <T> T call(String name, Callable<T> work) {
     try {
       return run(
           name,
