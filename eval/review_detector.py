@@ -2,12 +2,17 @@
 """Trains the review's learned span detector and exports it to ONNX (see its model card,
 src/main/resources/dragoman/review/span-detector.md).
 
-A character CNN token tagger: each character of a German segment gets a class, 'ok' or one of the
-corruption classes of eval/review_corrupt.py, or 'mt-error' (a word MLQE-PE's post-editors changed).
-Input: character ids; output: logits [batch, chars, classes]. Trained on the train split only
-(eval/data/review-corrupt/train.jsonl and MLQE-PE en-de train); the dev corruptions pick the epoch.
+A character CNN with two heads: each character of a German segment gets a class ('ok', one of the
+corruption classes of eval/review_corrupt.py, or 'mt-error': a word MLQE-PE's post-editors changed), and
+the segment gets one logit (machine-like or defective vs fluent human German). Inputs: character ids and
+each character's word class (dragoman.review.WordClasses, computed by eval/tools/WordClasses.java, so
+training and review use the same code); outputs: logits [batch, chars, classes], segment [batch].
+Trained on the train split only (eval/data/review-corrupt/train.jsonl, MLQE-PE en-de train, WMT21 en-de
+lines 0-399 references vs system outputs, Text+Berg dev first half); the epoch is chosen on the fitting
+side (generated WMT21 de-en 700-849, MLQE-PE dev 0-499, WMT21 en-de 400-499).
 
-Run with Debian's python3-torch and python3-onnx: eval/review-train-detector [--epochs N] [--seed N]"""
+Run with Debian's python3-torch and python3-onnx after building Dragoman once (./dragoman --version):
+eval/review-train-detector [--epochs N] [--seed N] [--threads N] [--channels N] [--segment-weight W]"""
 import argparse
 import json
 import math
