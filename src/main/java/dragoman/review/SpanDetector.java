@@ -273,7 +273,9 @@ public final class SpanDetector implements Detector, AutoCloseable {
     Scores scores = of(segment);
     float[][] p = scores.probabilities();
     String text = segment.text();
-    List<Finding> out = new ArrayList<>();
+    // Runs of characters at or above the span probability, widened to whole words (what a reviewer
+    // reads); runs that widen into the same word are one finding, not one per run.
+    List<int[]> runs = new ArrayList<>(); // {first char, end char, widened start, widened end}
     int i = 0;
     while (i < p.length) {
       if (1 - p[i][0] < SPAN_PROBABILITY) {
@@ -284,10 +286,20 @@ public final class SpanDetector implements Detector, AutoCloseable {
       while (i < p.length && 1 - p[i][0] >= SPAN_PROBABILITY) {
         i++;
       }
-      int end = i;
+      int[] word = widen(text, start, i);
+      int[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+      if (last != null && word[0] < last[3]) {
+        last[1] = i;
+        last[3] = Math.max(last[3], word[1]);
+      } else {
+        runs.add(new int[] {start, i, word[0], word[1]});
+      }
+    }
+    List<Finding> out = new ArrayList<>();
+    for (int[] run : runs) {
       double[] mass = new double[meta.classes().size()];
       double peak = 0;
-      for (int k = start; k < end; k++) {
+      for (int k = run[0]; k < run[1]; k++) {
         for (int c = 1; c < mass.length; c++) {
           mass[c] += p[k][c];
         }
@@ -299,20 +311,13 @@ public final class SpanDetector implements Detector, AutoCloseable {
           best = c;
         }
       }
-      // Widen to whole words, so the underline covers what a reviewer reads.
-      while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
-        start--;
-      }
-      while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
-        end++;
-      }
       String cls = meta.classes().get(best);
       out.add(
           new Finding(
               ID,
               cls,
-              segment.start() + start,
-              segment.start() + end,
+              segment.start() + run[2],
+              segment.start() + run[3],
               MESSAGES.getOrDefault(cls, cls) + String.format(" (learned detector, p=%.2f)", peak),
               null,
               Severity.MINOR));
@@ -321,6 +326,17 @@ public final class SpanDetector implements Detector, AutoCloseable {
       out.add(machineLike(segment, p, scores.segmentProbability()));
     }
     return out;
+  }
+
+  /** {@code [start, end)} widened to the letters and digits around it: {start, end}. */
+  private static int[] widen(String text, int start, int end) {
+    while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+      start--;
+    }
+    while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+      end++;
+    }
+    return new int[] {start, end};
   }
 
   /** The whole-segment finding, underlining the word around the most suspicious character. */
@@ -332,19 +348,12 @@ public final class SpanDetector implements Detector, AutoCloseable {
         peak = i;
       }
     }
-    int start = peak;
-    int end = peak + 1;
-    while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
-      start--;
-    }
-    while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
-      end++;
-    }
+    int[] word = widen(text, peak, peak + 1);
     return new Finding(
         ID,
         MACHINE_LIKE,
-        segment.start() + start,
-        segment.start() + end,
+        segment.start() + word[0],
+        segment.start() + word[1],
         MACHINE_LIKE_MESSAGE + String.format(" (learned detector, p=%.2f)", probability),
         null,
         Severity.MINOR);

@@ -33,6 +33,35 @@ class SpanDetectorTest {
   }
 
   @Test
+  void findingsNeverOverlapAndEachCoversWholeWords() {
+    String[] texts = {
+      "Der Minister wird morgen bekannt geben die Ergebnisse der Untersuchung.",
+      "Er hat das Haus gestern gekauft Lesen Sie Mehr und ist zufrieden.",
+      "Sie kam spät ,blieb aber lange und sagte , dass sie müde sei .",
+      "Die Kinder spielt im Hof, und der Vater koche das Essen."
+    };
+    int findings = 0;
+    for (String text : texts) {
+      var seg = Shared.document(text).segments().get(0);
+      List<Finding> fs = DETECTOR.detect(seg, null);
+      for (int k = 0; k < fs.size(); k++) {
+        Finding f = fs.get(k);
+        int a = f.start() - seg.start();
+        int b = f.end() - seg.start();
+        assertThat(a == 0 || !Character.isLetterOrDigit(text.charAt(a - 1))).as(text).isTrue();
+        assertThat(b == text.length() || !Character.isLetterOrDigit(text.charAt(b)))
+            .as(text)
+            .isTrue();
+        if (k > 0) {
+          assertThat(f.start()).as(text).isGreaterThanOrEqualTo(fs.get(k - 1).end());
+        }
+      }
+      findings += fs.size();
+    }
+    assertThat(findings).isPositive();
+  }
+
+  @Test
   void aSegmentTheHeadFindsMachineLikeWithoutASpanIsExplainedByOneFinding() {
     // Find, among plain sentences, one the segment head scores as machine-like while no character
     // passes the span threshold; its single finding must name the segment head and underline a
