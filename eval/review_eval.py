@@ -4,12 +4,12 @@
   review_eval.py fit   -> src/main/resources/dragoman/review/weights.json
   review_eval.py eval  -> eval/results/review.md
 
-Data (read by path from ../shared/data unless copied into eval/data with its PROVENANCE):
-  seeds       shared/data/seed-review-labels.tsv (artifact=1, clean=0; subtle left out)
+Data (read from the folder $DRAGOMAN_EVAL_DATA names, or from eval/data where copied with its PROVENANCE):
+  seeds       $DRAGOMAN_EVAL_DATA/seed-review-labels.tsv (artifact=1, clean=0; subtle left out)
   textberg    eval/data/textberg-defr: dev.de (human, OCR'd, tokenized) vs dev.google.de (machine),
               both detokenized by detokenize() below, reviewed as de-CH
-  mqm         shared/data/mqm-ted-ende (evaluation only): segments with a Major Fluency error vs none
-  wmt21       shared/data/wmt21 en-de: human reference A vs four system outputs, lines 0-499
+  mqm         $DRAGOMAN_EVAL_DATA/mqm-ted-ende (evaluation only): segments with a Major Fluency error vs none
+  wmt21       $DRAGOMAN_EVAL_DATA/wmt21 en-de: human reference A vs four system outputs, lines 0-499
               (evaluation only).
 
 The weights are fitted on the seeds plus the first half of Text+Berg dev (each side); the second
@@ -629,7 +629,7 @@ def cmd_eval():
         c[(lab, rv["flag"], rv["kind"])] += 1
     def n(lab, flag=None, kind=None):
         return sum(v for (l, f, k), v in c.items() if l == lab and (flag is None or f == flag) and (kind is None or k == kind))
-    out.append("## Seeds (`shared/data/seed-review-labels.tsv`, part of the fitting data)\n")
+    out.append("## Seeds (`seed-review-labels.tsv`, part of the fitting data)\n")
     out.append("| label | segments | flagged | marked boilerplate |\n|---|---|---|---|")
     for lab in ("artifact", "subtle", "clean", "boilerplate"):
         out.append("| %s | %d | %d | %d |" % (lab, n(lab), n(lab, True), n(lab, None, "boilerplate")))
