@@ -11,8 +11,7 @@ import java.util.Set;
  */
 final class ClauseBreakRule extends TokenRule {
   /** Polite "Sie" and its forms are capitalised everywhere. */
-  private static final Set<String> FORMAL_PRONOUNS =
-      Set.of("Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres");
+  private static final Set<String> FORMAL_PRONOUNS = WordList.load("formal-pronouns-de.txt");
 
   /** Parts of speech that are written in lowercase mid-sentence (adjectives only before a noun). */
   private static final Set<String> LOWERCASE_TAGS = Set.of("DET", "ADP", "ADV", "VERB", "AUX");

@@ -18,7 +18,7 @@ final class Clauses {
           "…", "/", "*", "•");
 
   /** "als" and "wie" compare; they neither end a clause as conjunctions nor start one after it. */
-  static final Set<String> COMPARATIVES = Set.of("als", "wie");
+  static final Set<String> COMPARATIVES = WordList.load("comparatives-de.txt");
 
   /**
    * Whether token {@code i} is a capitalised word (not all capitals) where no sentence, quotation

@@ -16,36 +16,10 @@ import java.util.Set;
 final class FiniteVerbPositionRule extends ReviewRule {
   /** Subordinating conjunctions that put the finite verb last. */
   private static final Set<String> SUBORDINATORS =
-      Set.of(
-          "dass",
-          "weil",
-          "obwohl",
-          "wenn",
-          "ob",
-          "als",
-          "nachdem",
-          "bevor",
-          "da",
-          "damit",
-          "sodass",
-          "während",
-          "falls",
-          "sobald",
-          "indem",
-          "seit",
-          "seitdem",
-          "bis",
-          "ehe",
-          "obgleich",
-          "wobei",
-          "solange",
-          "sofern");
+      WordList.load("subordinating-conjunctions-de.txt");
 
   /** Relative pronouns that open a clause embedded in the one around it. */
-  private static final Set<String> RELATIVES =
-      Set.of(
-          "der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welche", "welcher",
-          "welches", "welchem", "welchen", "wo", "was", "wie");
+  private static final Set<String> RELATIVES = WordList.load("relative-pronouns-de.txt");
 
   private static final Set<String> NOMINAL_TAGS = Set.of("NOUN", "PROPN", "DET");
 
