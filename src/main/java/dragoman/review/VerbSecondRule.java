@@ -13,7 +13,7 @@ final class VerbSecondRule extends ReviewRule {
   /** Focus particles may open a sentence together with the noun phrase they modify. */
   private static final Set<String> FOCUS_PARTICLES = WordList.load("focus-particles-de.txt");
 
-  private static final Set<String> SUBJECT_TAGS = Set.of("DET", "PRON", "PROPN");
+  private static final Set<Upos> SUBJECT_TAGS = Set.of(Upos.DET, Upos.PRON, Upos.PROPN);
 
   VerbSecondRule() {
     super(
@@ -34,7 +34,7 @@ final class VerbSecondRule extends ReviewRule {
     }
     Token first = tokens.get(0);
     Token second = tokens.get(1);
-    if (!first.upos().equals("ADV")
+    if (first.upos() != Upos.ADV
         || !first.capitalised()
         || FOCUS_PARTICLES.contains(first.text().toLowerCase(Locale.GERMAN))
         || !SUBJECT_TAGS.contains(second.upos())) {
