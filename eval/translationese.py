@@ -27,11 +27,18 @@ ROOT = os.path.dirname(HERE)
 TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[.,;:!?()]")
 
 
+def word_list(name):
+    """A word list of src/main/resources/dragoman/review/words/, read as review/WordList.java
+    reads it: one entry a line, stripped; blank lines and lines starting with # are skipped."""
+    path = os.path.join(ROOT, "src/main/resources/dragoman/review/words", name)
+    with open(path, encoding="utf-8-sig") as f:
+        entries = (line.strip() for line in f)
+        return {e for e in entries if e and not e.startswith("#")}
+
+
 def function_words():
     """FunctionWords.GERMAN: the resource file both sides read."""
-    path = os.path.join(ROOT, "src/main/resources/dragoman/review/function-words-de.txt")
-    with open(path, encoding="utf-8") as f:
-        return sorted({w.strip() for w in f if w.strip() and not w.startswith("#")})
+    return sorted(word_list("function-words-de.txt"))
 
 
 def norm(word):

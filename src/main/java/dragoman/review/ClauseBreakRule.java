@@ -11,11 +11,11 @@ import java.util.Set;
  */
 final class ClauseBreakRule extends TokenRule {
   /** Polite "Sie" and its forms are capitalised everywhere. */
-  private static final Set<String> FORMAL_PRONOUNS =
-      Set.of("Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres");
+  private static final Set<String> FORMAL_PRONOUNS = WordList.load("formal-pronouns-de.txt");
 
   /** Parts of speech that are written in lowercase mid-sentence (adjectives only before a noun). */
-  private static final Set<String> LOWERCASE_TAGS = Set.of("DET", "ADP", "ADV", "VERB", "AUX");
+  private static final Set<Upos> LOWERCASE_TAGS =
+      Set.of(Upos.DET, Upos.ADP, Upos.ADV, Upos.VERB, Upos.AUX);
 
   ClauseBreakRule() {
     super(
@@ -41,7 +41,7 @@ final class ClauseBreakRule extends TokenRule {
         && prev.isWord()
         && !FORMAL_PRONOUNS.contains(t.text())
         && (LOWERCASE_TAGS.contains(t.upos())
-            || t.upos().equals("ADJ") && i + 1 < tokens.size() && isNoun(tokens.get(i + 1)))) {
+            || t.upos() == Upos.ADJ && i + 1 < tokens.size() && isNoun(tokens.get(i + 1)))) {
       return Optional.of(
           finding(
               prev.start(),
@@ -55,6 +55,6 @@ final class ClauseBreakRule extends TokenRule {
   }
 
   private static boolean isNoun(Token t) {
-    return t.upos().equals("NOUN") || t.upos().equals("PROPN");
+    return t.upos() == Upos.NOUN || t.upos() == Upos.PROPN;
   }
 }

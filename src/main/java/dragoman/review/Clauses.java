@@ -18,7 +18,7 @@ final class Clauses {
           "…", "/", "*", "•");
 
   /** "als" and "wie" compare; they neither end a clause as conjunctions nor start one after it. */
-  static final Set<String> COMPARATIVES = Set.of("als", "wie");
+  static final Set<String> COMPARATIVES = WordList.load("comparatives-de.txt");
 
   /**
    * Whether token {@code i} is a capitalised word (not all capitals) where no sentence, quotation
@@ -52,8 +52,8 @@ final class Clauses {
   /** Punctuation, a coordinating conjunction or any other non-word except a number. */
   static boolean isBoundary(Token t) {
     boolean conjunction =
-        t.upos().equals("CCONJ") && !COMPARATIVES.contains(t.text().toLowerCase(Locale.GERMAN));
-    return t.upos().equals("PUNCT") || conjunction || !t.isWord() && !isNumber(t);
+        t.upos() == Upos.CCONJ && !COMPARATIVES.contains(t.text().toLowerCase(Locale.GERMAN));
+    return t.upos() == Upos.PUNCT || conjunction || !t.isWord() && !isNumber(t);
   }
 
   static boolean isNumber(Token t) {

@@ -11,34 +11,9 @@ import java.util.Set;
  */
 final class CountryWithoutArticleRule extends TokenRule {
   private static final Set<String> COUNTRIES_WITH_ARTICLE =
-      Set.of(
-          "Ukraine",
-          "Schweiz",
-          "Türkei",
-          "Slowakei",
-          "Mongolei",
-          "Tschechei",
-          "Krim",
-          "USA",
-          "Niederlande",
-          "Niederlanden",
-          "Philippinen",
-          "Malediven",
-          "Seychellen",
-          "Bahamas",
-          "Elfenbeinküste",
-          "Arktis",
-          "Antarktis",
-          "Karibik",
-          "Sahara",
-          "Lombardei",
-          "Normandie",
-          "Bretagne",
-          "Provence",
-          "Toskana");
+      WordList.load("countries-with-article-de.txt");
 
-  private static final Set<String> PLACE_PREPOSITIONS =
-      Set.of("nach", "in", "aus", "von", "mit", "für", "gegen", "über", "durch", "bei", "zu");
+  private static final Set<String> PLACE_PREPOSITIONS = WordList.load("place-prepositions-de.txt");
 
   CountryWithoutArticleRule() {
     super(

@@ -118,7 +118,7 @@ public final class DocumentDetector implements Detector {
   private static Set<String> nouns(Segment segment, DocumentContext context) {
     Set<String> out = new HashSet<>();
     for (Token t : context.tokens(segment)) {
-      if ((t.upos().equals("NOUN") || t.upos().equals("PROPN")) && t.text().length() >= 3) {
+      if ((t.upos() == Upos.NOUN || t.upos() == Upos.PROPN) && t.text().length() >= 3) {
         String w = t.text().toLowerCase(Locale.GERMAN);
         out.add(w.length() > STEM ? w.substring(0, STEM) : w);
       }

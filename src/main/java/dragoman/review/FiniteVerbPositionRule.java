@@ -16,38 +16,12 @@ import java.util.Set;
 final class FiniteVerbPositionRule extends ReviewRule {
   /** Subordinating conjunctions that put the finite verb last. */
   private static final Set<String> SUBORDINATORS =
-      Set.of(
-          "dass",
-          "weil",
-          "obwohl",
-          "wenn",
-          "ob",
-          "als",
-          "nachdem",
-          "bevor",
-          "da",
-          "damit",
-          "sodass",
-          "während",
-          "falls",
-          "sobald",
-          "indem",
-          "seit",
-          "seitdem",
-          "bis",
-          "ehe",
-          "obgleich",
-          "wobei",
-          "solange",
-          "sofern");
+      WordList.load("subordinating-conjunctions-de.txt");
 
   /** Relative pronouns that open a clause embedded in the one around it. */
-  private static final Set<String> RELATIVES =
-      Set.of(
-          "der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welche", "welcher",
-          "welches", "welchem", "welchen", "wo", "was", "wie");
+  private static final Set<String> RELATIVES = WordList.load("relative-pronouns-de.txt");
 
-  private static final Set<String> NOMINAL_TAGS = Set.of("NOUN", "PROPN", "DET");
+  private static final Set<Upos> NOMINAL_TAGS = Set.of(Upos.NOUN, Upos.PROPN, Upos.DET);
 
   FiniteVerbPositionRule() {
     super(
@@ -79,25 +53,25 @@ final class FiniteVerbPositionRule extends ReviewRule {
       boolean afterComma = from > 0 && tokens.get(from - 1).text().equals(",");
       Token first = tokens.get(from);
       String lower = first.text().toLowerCase(Locale.GERMAN);
-      int k = first.upos().equals("ADP") && from + 1 < to ? from + 1 : from;
+      int k = first.upos() == Upos.ADP && from + 1 < to ? from + 1 : from;
       boolean relative =
           afterComma
-              && tokens.get(k).upos().equals("PRON")
+              && tokens.get(k).upos() == Upos.PRON
               && RELATIVES.contains(tokens.get(k).text().toLowerCase(Locale.GERMAN));
       Token second = from + 1 < to ? tokens.get(from + 1) : first;
       // "als würden wir ..." (as if) puts the verb first; "Als Folge ..." is a preposition.
-      boolean asIf = lower.equals("als") && (second.isVerb() || second.upos().equals("NOUN"));
+      boolean asIf = lower.equals("als") && (second.isVerb() || second.upos() == Upos.NOUN);
       // After a comma, "als" (possibly after an adverb: "gerade als") opens a temporal clause;
       // the tagger often reads it as a preposition.
-      int c = first.upos().equals("ADV") && from + 1 < to ? from + 1 : from;
+      int c = first.upos() == Upos.ADV && from + 1 < to ? from + 1 : from;
       boolean temporalAls =
           afterComma
               && tokens.get(c).text().equalsIgnoreCase("als")
               && c + 1 < to
               && !tokens.get(c + 1).isVerb()
-              && !tokens.get(c + 1).upos().equals("NOUN");
+              && tokens.get(c + 1).upos() != Upos.NOUN;
       boolean subordinate =
-          (first.upos().equals("SCONJ") && SUBORDINATORS.contains(lower) && !asIf) || temporalAls;
+          (first.upos() == Upos.SCONJ && SUBORDINATORS.contains(lower) && !asIf) || temporalAls;
       boolean mainAfterSubordinate = first.isVerb() && first.verbForm() == Token.VerbForm.FINITE;
       boolean verbFinal = subordinate || relative || (pending && !mainAfterSubordinate);
       // A relative clause inside a subordinate clause leaves the outer clause waiting for its verb.
@@ -163,7 +137,7 @@ final class FiniteVerbPositionRule extends ReviewRule {
 
   private static boolean hasVerbForm(List<Token> tokens, int from, int to) {
     for (int j = from; j < to; j++) {
-      if (tokens.get(j).verbForm() != Token.VerbForm.NONE && !tokens.get(j).upos().equals("DET")) {
+      if (tokens.get(j).verbForm() != Token.VerbForm.NONE && tokens.get(j).upos() != Upos.DET) {
         return true;
       }
     }

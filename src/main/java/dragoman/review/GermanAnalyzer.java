@@ -73,7 +73,7 @@ public final class GermanAnalyzer {
               words[i],
               offset + spans[i].getStart(),
               offset + spans[i].getEnd(),
-              tags[i],
+              Upos.of(tags[i]),
               verbForm(readings.get(i))));
     }
     return out;

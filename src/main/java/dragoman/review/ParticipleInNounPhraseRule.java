@@ -31,13 +31,13 @@ final class ParticipleInNounPhraseRule extends TokenRule {
     Token t = tokens.get(i);
     Token det = tokens.get(i - 1);
     Token next = tokens.get(i + 1);
-    if (det.upos().equals("DET")
+    if (det.upos() == Upos.DET
         && !det.text().equalsIgnoreCase("dies")
-        && (t.upos().equals("ADJ") || t.upos().equals("VERB"))
+        && (t.upos() == Upos.ADJ || t.upos() == Upos.VERB)
         && (t.verbForm() == Token.VerbForm.NON_FINITE || t.verbForm() == Token.VerbForm.EITHER)
         && !t.capitalised()
         && !INFLECTED.matcher(t.text()).find()
-        && (next.upos().equals("ADJ") || next.upos().equals("NOUN"))) {
+        && (next.upos() == Upos.ADJ || next.upos() == Upos.NOUN)) {
       return Optional.of(
           finding(
               t.start(),

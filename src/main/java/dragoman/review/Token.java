@@ -7,10 +7,11 @@ package dragoman.review;
  * @param text the token as written
  * @param start UTF-16 offset into the document text, inclusive
  * @param end exclusive
- * @param upos Universal Dependencies tag from OpenNLP's German model (NOUN, VERB, AUX, DET, ...)
+ * @param upos Universal Dependencies tag from OpenNLP's German model (NOUN, VERB, AUX, DET, ...),
+ *     converted from the model's string once, by {@link GermanAnalyzer}
  * @param verbForm how the lexicon can read it as a verb
  */
-public record Token(String text, int start, int end, String upos, VerbForm verbForm) {
+public record Token(String text, int start, int end, Upos upos, VerbForm verbForm) {
   /** What a word can be as a verb, from LanguageTool's German morphology. */
   public enum VerbForm {
     /** Not a verb form in the lexicon. */
@@ -24,7 +25,7 @@ public record Token(String text, int start, int end, String upos, VerbForm verbF
   }
 
   public boolean isVerb() {
-    return upos.equals("VERB") || upos.equals("AUX");
+    return upos == Upos.VERB || upos == Upos.AUX;
   }
 
   public boolean canBeFinite() {

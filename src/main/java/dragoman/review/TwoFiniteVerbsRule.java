@@ -30,7 +30,7 @@ final class TwoFiniteVerbsRule extends TokenRule {
     // The tagger often reads the second verb as a predicative adjective ("war kletterte"), so
     // morphology decides for it.
     if (a.isVerb()
-        && (b.isVerb() || b.upos().equals("ADJ"))
+        && (b.isVerb() || b.upos() == Upos.ADJ)
         && a.verbForm() == Token.VerbForm.FINITE
         && b.verbForm() == Token.VerbForm.FINITE
         && !b.capitalised()) {

@@ -10,8 +10,8 @@ import java.util.Set;
  * prüfen"); an object after it ("muss prüfen die Zahlen") is English order.
  */
 final class VerbClusterOrderRule extends ReviewRule {
-  private static final Set<String> OBJECT_TAGS =
-      Set.of("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM");
+  private static final Set<Upos> OBJECT_TAGS =
+      Set.of(Upos.DET, Upos.ADJ, Upos.NOUN, Upos.PROPN, Upos.PRON, Upos.NUM);
 
   VerbClusterOrderRule() {
     super(
@@ -35,7 +35,7 @@ final class VerbClusterOrderRule extends ReviewRule {
         auxiliary = false;
         continue;
       }
-      if (t.upos().equals("AUX") && t.canBeFinite()) {
+      if (t.upos() == Upos.AUX && t.canBeFinite()) {
         auxiliary = true;
         continue;
       }
@@ -44,7 +44,7 @@ final class VerbClusterOrderRule extends ReviewRule {
       }
       int j = i + 1;
       while (j < tokens.size()
-          && (tokens.get(j).upos().equals("ADV") || isBareInfinitive(tokens.get(j)))) {
+          && (tokens.get(j).upos() == Upos.ADV || isBareInfinitive(tokens.get(j)))) {
         j++;
       }
       if (j < tokens.size() && j > i && OBJECT_TAGS.contains(tokens.get(j).upos())) {
@@ -63,7 +63,7 @@ final class VerbClusterOrderRule extends ReviewRule {
   }
 
   private static boolean isBareInfinitive(Token t) {
-    return t.upos().equals("VERB")
+    return t.upos() == Upos.VERB
         && t.verbForm() != Token.VerbForm.FINITE
         && t.verbForm() != Token.VerbForm.NONE
         && t.text().endsWith("n")

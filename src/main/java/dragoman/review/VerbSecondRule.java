@@ -11,46 +11,9 @@ import java.util.Set;
  */
 final class VerbSecondRule extends ReviewRule {
   /** Focus particles may open a sentence together with the noun phrase they modify. */
-  private static final Set<String> FOCUS_PARTICLES =
-      Set.of(
-          "auch",
-          "nur",
-          "sogar",
-          "selbst",
-          "gerade",
-          "besonders",
-          "erst",
-          "noch",
-          "schon",
-          "genau",
-          "allein",
-          "ausgerechnet",
-          "bereits",
-          "vor",
-          "zumindest",
-          "wenigstens",
-          "eben",
-          "ebenso",
-          "insbesondere",
-          "vor allem",
-          "ja",
-          "nein",
-          "nicht",
-          "fast",
-          "etwa",
-          "rund",
-          "ungefähr",
-          "knapp",
-          "mindestens",
-          "höchstens",
-          "also",
-          "hier",
-          "da",
-          "dort",
-          "so",
-          "wie");
+  private static final Set<String> FOCUS_PARTICLES = WordList.load("focus-particles-de.txt");
 
-  private static final Set<String> SUBJECT_TAGS = Set.of("DET", "PRON", "PROPN");
+  private static final Set<Upos> SUBJECT_TAGS = Set.of(Upos.DET, Upos.PRON, Upos.PROPN);
 
   VerbSecondRule() {
     super(
@@ -71,7 +34,7 @@ final class VerbSecondRule extends ReviewRule {
     }
     Token first = tokens.get(0);
     Token second = tokens.get(1);
-    if (!first.upos().equals("ADV")
+    if (first.upos() != Upos.ADV
         || !first.capitalised()
         || FOCUS_PARTICLES.contains(first.text().toLowerCase(Locale.GERMAN))
         || !SUBJECT_TAGS.contains(second.upos())) {

@@ -9,7 +9,8 @@ import java.util.Set;
  * with no comma, means a clause was cut off or text spliced in.
  */
 final class ZuInfinitiveNotFinalRule extends TokenRule {
-  private static final Set<String> NOUN_PHRASE_TAGS = Set.of("ADJ", "NOUN", "PROPN", "DET");
+  private static final Set<Upos> NOUN_PHRASE_TAGS =
+      Set.of(Upos.ADJ, Upos.NOUN, Upos.PROPN, Upos.DET);
 
   ZuInfinitiveNotFinalRule() {
     super(
@@ -30,11 +31,11 @@ final class ZuInfinitiveNotFinalRule extends TokenRule {
     }
     Token t = tokens.get(i);
     boolean zu =
-        t.upos().equals("VERB")
+        t.upos() == Upos.VERB
             && (t.text().contains("zu") && t.verbForm() == Token.VerbForm.NON_FINITE
                 || i > 0
                     && tokens.get(i - 1).text().equals("zu")
-                    && tokens.get(i - 1).upos().equals("PART"));
+                    && tokens.get(i - 1).upos() == Upos.PART);
     Token next = tokens.get(i + 1);
     if (zu && NOUN_PHRASE_TAGS.contains(next.upos()) && next.isWord()) {
       return Optional.of(
