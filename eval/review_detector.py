@@ -4,15 +4,16 @@ src/main/resources/dragoman/review/span-detector.md).
 
 A character CNN with two heads: each character of a German segment gets a class ('ok', one of the
 corruption classes of eval/review_corrupt.py, or 'mt-error': a word MLQE-PE's post-editors changed), and
-the segment gets one logit (machine-like or defective vs fluent human German). Inputs: character ids and
-each character's word class (dragoman.review.WordClasses, computed by eval/tools/WordClasses.java, so
-training and review use the same code); outputs: logits [batch, chars, classes], segment [batch].
+the segment gets one logit (machine-like or defective vs fluent human German). Inputs: character ids,
+each character's word class (dragoman.review.WordClasses: what LanguageTool's morphology says the word can be)
+and, with --pos, its part of speech (dragoman.review.PartOfSpeechClasses: OpenNLP's tag in context), both
+computed by eval/tools/DetectorInputs.java, so training and review use the same code; outputs: logits [batch, chars, classes], segment [batch].
 Trained on the train split only (eval/data/review-corrupt/train.jsonl, MLQE-PE en-de train, WMT21 en-de
 lines 0-399 references vs system outputs, Text+Berg dev first half); the epoch is chosen on the fitting
 side (generated WMT21 de-en 700-849, MLQE-PE dev 0-499, WMT21 en-de 400-499).
 
 Run with Debian's python3-torch and python3-onnx after building Dragoman once (./dragoman --version):
-eval/review-train-detector [--epochs N] [--seed N] [--threads N] [--channels N] [--segment-weight W]"""
+eval/review-train-detector [--epochs N] [--seed N] [--threads N] [--channels N] [--segment-weight W] [--pos]"""
 import argparse
 import json
 import math
@@ -35,28 +36,31 @@ TEST_RES = os.path.join(ROOT, "src", "test", "resources", "dragoman", "review")
 CLASSES = ["ok"] + rc.CLASSES + ["mt-error"]
 MAX_CHARS = 400
 PAD, UNK = 0, 1
-WORD_CLASSES = {}  # text -> per-character word classes (dragoman.review.WordClasses), filled by word_classes()
+# text -> per-character classes of each Java-computed input, filled by java_inputs():
+# "words" (dragoman.review.WordClasses), "pos" (dragoman.review.PartOfSpeechClasses).
+INPUTS = {"words": {}, "pos": {}}
 
 
-def word_classes(texts):
-    """Computes the word-class input of every text not seen yet with the Java class the review uses
-    (eval/tools/WordClasses.java; needs ./dragoman built once). Its classes are per UTF-16 char; they
+def java_inputs(texts):
+    """Computes both per-character inputs of every text not seen yet with the Java classes the review uses
+    (eval/tools/DetectorInputs.java; needs ./dragoman built once). Their classes are per UTF-16 char; they
     are mapped to Python's code points (an astral character takes its first unit's class)."""
-    todo = sorted({t for t in texts if t not in WORD_CLASSES})
-    if not todo:
-        return
     cp = open(os.path.join(ROOT, "target", "runtime-classpath.txt")).read().strip()
-    res = subprocess.run(["java", "-cp", os.path.join(ROOT, "target", "classes") + ":" + cp,
-                          os.path.join(rd.HERE, "tools", "WordClasses.java")],
-                         input="".join(t.replace("\n", " ") + "\n" for t in todo), capture_output=True, text=True,
-                         check=True, encoding="utf-8")
-    rows = res.stdout.split("\n")
-    for t, row in zip(todo, rows):
-        classes, k = [], 0
-        for c in t:
-            classes.append(ord(row[k]) - ord("A") if k < len(row) else 1)
-            k += 2 if ord(c) > 0xFFFF else 1
-        WORD_CLASSES[t] = classes
+    for name, table in INPUTS.items():
+        todo = sorted({t for t in texts if t not in table})
+        if not todo:
+            continue
+        res = subprocess.run(["java", "-cp", os.path.join(ROOT, "target", "classes") + ":" + cp,
+                              os.path.join(rd.HERE, "tools", "DetectorInputs.java"), name],
+                             input="".join(t.replace("\n", " ") + "\n" for t in todo), capture_output=True,
+                             text=True, check=True, encoding="utf-8")
+        rows = res.stdout.split("\n")
+        for t, row in zip(todo, rows):
+            classes, k = [], 0
+            for c in t:
+                classes.append(ord(row[k]) - ord("A") if k < len(row) else 1)
+                k += 2 if ord(c) > 0xFFFF else 1
+            table[t] = classes
 
 
 class SpanDetector(nn.Module):
@@ -65,18 +69,20 @@ class SpanDetector(nn.Module):
     segment's characters. Padding (id 0) is masked, so a padded batch gives each row what it alone gives."""
 
     def __init__(self, vocab, dim=32, channels=128, classes=len(CLASSES), dilations=(1, 2, 4, 8, 16, 32, 64),
-                 word_classes=0, word_dim=8):
+                 word_classes=0, word_dim=8, pos_classes=0, pos_dim=8):
         super().__init__()
         self.embed = nn.Embedding(vocab, dim, padding_idx=PAD)
         self.words = nn.Embedding(word_classes, word_dim, padding_idx=PAD)
-        self.inp = nn.Conv1d(dim + word_dim, channels, 5, padding=2)
+        self.pos = nn.Embedding(pos_classes, pos_dim, padding_idx=PAD) if pos_classes else None
+        self.inp = nn.Conv1d(dim + word_dim + (pos_dim if pos_classes else 0), channels, 5, padding=2)
         self.blocks = nn.ModuleList(nn.Conv1d(channels, channels, 3, padding=d, dilation=d) for d in dilations)
         self.out = nn.Conv1d(channels, classes, 1)
         self.segment = nn.Linear(2 * channels, 1)
 
-    def forward(self, chars, words):
+    def forward(self, chars, words, pos=None):
         mask = (chars != PAD).float().unsqueeze(1)
-        x = torch.cat([self.embed(chars), self.words(words)], 2).transpose(1, 2)
+        parts = [self.embed(chars), self.words(words)] + ([self.pos(pos)] if self.pos is not None else [])
+        x = torch.cat(parts, 2).transpose(1, 2)
         x = torch.relu(self.inp(x)) * mask
         for b in self.blocks:
             x = (x + torch.relu(b(x))) * mask
@@ -174,11 +180,12 @@ def report_sets(rng):
 
 
 def encode(text, vocab):
-    """(character ids, word classes) of the first MAX_CHARS characters; an empty text is one unknown
-    character outside a word."""
+    """(character ids, word classes, parts of speech) of the first MAX_CHARS characters; an empty text is one
+    unknown character outside a word."""
     if not text:
-        return [UNK], [1]
-    return [vocab.get(c, UNK) for c in text[:MAX_CHARS]], WORD_CLASSES[text][:MAX_CHARS]
+        return [UNK], [1], [1]
+    return ([vocab.get(c, UNK) for c in text[:MAX_CHARS]], INPUTS["words"][text][:MAX_CHARS],
+            INPUTS["pos"][text][:MAX_CHARS])
 
 
 def batches(data, vocab, size, rng):
@@ -189,19 +196,21 @@ def batches(data, vocab, size, rng):
         n = max(min(len(data[i][0]), MAX_CHARS) for i in g)
         x = torch.zeros(len(g), n, dtype=torch.long)
         xw = torch.zeros(len(g), n, dtype=torch.long)
+        xp = torch.zeros(len(g), n, dtype=torch.long)
         y = torch.full((len(g), n), -100, dtype=torch.long)
         wt = torch.zeros(len(g))
         target = torch.zeros(len(g))
         ws = torch.zeros(len(g))
         for k, i in enumerate(g):
             text, labels, tok_w, seg_t, seg_w, _ = data[i]
-            ids, wc = encode(text, vocab)
+            ids, wc, pc = encode(text, vocab)
             x[k, :len(ids)] = torch.tensor(ids)
             xw[k, :len(wc)] = torch.tensor(wc)
+            xp[k, :len(pc)] = torch.tensor(pc)
             if labels is not NO_TAGS:
                 y[k, :len(ids)] = torch.tensor(labels[:len(ids)])
             wt[k], target[k], ws[k] = tok_w, seg_t, seg_w
-        yield x, xw, y, wt, target, ws
+        yield x, xw, xp, y, wt, target, ws
 
 
 def predict(model, texts, vocab, size=64):
@@ -216,10 +225,12 @@ def predict(model, texts, vocab, size=64):
             ids = [e[0] for e in enc]
             x = torch.zeros(len(g), max(len(v) for v in ids), dtype=torch.long)
             xw = torch.zeros_like(x)
-            for k, (v, wc) in enumerate(enc):
+            xp = torch.zeros_like(x)
+            for k, (v, wc, pc) in enumerate(enc):
                 x[k, :len(v)] = torch.tensor(v)
                 xw[k, :len(wc)] = torch.tensor(wc)
-            logits, seg = model(x, xw)
+                xp[k, :len(pc)] = torch.tensor(pc)
+            logits, seg = model(x, xw, xp)
             p = torch.softmax(logits, -1)
             for k, i in enumerate(g):
                 out[i] = (float((1 - p[k, :len(ids[k]), 0]).max()), float(torch.sigmoid(seg[k])))
@@ -254,8 +265,10 @@ def segment_aucs(model, sets, vocab):
 REFERENCE_TEXTS = ["Der Hund schläft im Garten.", "Die Polizei ist vorgegangen in der Nacht gegen die Demonstranten.",
                    "Sie kam spät ,blieb aber lange.", "Er hat das Haus gestern gekauft Lesen Sie Mehr und ist zufrieden.",
                    "Die Kinder spielt im Hof, und der Vater koche das Essen."]
-# dragoman.review.WordClasses.COUNT: the embedding holds every class Java can produce.
+# dragoman.review.WordClasses.COUNT and PartOfSpeechClasses.COUNT: the embeddings hold every class Java can
+# produce.
 WORD_CLASS_COUNT = 18
+POS_CLASS_COUNT = 20
 
 
 def main():
@@ -265,6 +278,8 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--channels", type=int, default=128)
     ap.add_argument("--segment-weight", type=float, default=1.0, help="weight of the segment loss beside the character loss")
+    ap.add_argument("--pos", action="store_true",
+                    help="a third input, OpenNLP's part of speech per character (not shipped: see the model card)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -281,11 +296,14 @@ def main():
     select = selection_sets(random.Random(args.seed + 1))
     report = report_sets(random.Random(args.seed + 2))
     t0 = time.time()
-    word_classes([t for t, *_ in train] + [t for v in list(select.values()) + list(report.values()) for t, _ in v]
+    java_inputs([t for t, *_ in train] + [t for v in list(select.values()) + list(report.values()) for t, _ in v]
                  + REFERENCE_TEXTS)
-    print(f"word classes of {len(WORD_CLASSES)} texts in {time.time() - t0:.0f} s", file=sys.stderr)
-    n_word_classes = 1 + max(max(v) for v in WORD_CLASSES.values())
-    model = SpanDetector(len(vocab) + 2, channels=args.channels, word_classes=max(n_word_classes, WORD_CLASS_COUNT))
+    print(f"word classes and parts of speech of {len(INPUTS['words'])} texts in {time.time() - t0:.0f} s",
+          file=sys.stderr)
+    n_word_classes = 1 + max(max(v) for v in INPUTS["words"].values())
+    n_pos_classes = 1 + max(max(v) for v in INPUTS["pos"].values())
+    model = SpanDetector(len(vocab) + 2, channels=args.channels, word_classes=max(n_word_classes, WORD_CLASS_COUNT),
+                         pos_classes=max(n_pos_classes, POS_CLASS_COUNT) if args.pos else 0)
     opt = torch.optim.Adam(model.parameters(), lr=2e-3)
     steps = args.epochs * math.ceil(len(train) / 32)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda k: max(0.05, 1 - k / steps))
@@ -296,8 +314,8 @@ def main():
     for epoch in range(args.epochs):
         model.train()
         t0, total, n = time.time(), 0.0, 0
-        for x, xw, y, wt, target, ws in batches(train, vocab, 32, rng):
-            logits, seg = model(x, xw)
+        for x, xw, xp, y, wt, target, ws in batches(train, vocab, 32, rng):
+            logits, seg = model(x, xw, xp)
             l = loss_fn(logits.reshape(-1, len(CLASSES)), y.reshape(-1)).reshape(y.shape)
             mask = (y != -100).float()
             l = ((l * mask).sum(1) / mask.sum(1).clamp(min=1) * wt).mean()
@@ -326,15 +344,18 @@ def main():
     print(log[-1], file=sys.stderr)
     os.makedirs(RES, exist_ok=True)
     onnx_path = os.path.join(RES, "span-detector.onnx")
-    ids, wc = encode(REFERENCE_TEXTS[0], vocab)
-    dummy = (torch.tensor([ids]), torch.tensor([wc]))
-    torch.onnx.export(model, dummy, onnx_path, input_names=["chars", "words"], output_names=["logits", "segment"],
-                      dynamic_axes={"chars": {0: "batch", 1: "length"}, "words": {0: "batch", 1: "length"},
+    ids, wc, pc = encode(REFERENCE_TEXTS[0], vocab)
+    inputs = ["chars", "words"] + (["pos"] if args.pos else [])
+    dummy = (torch.tensor([ids]), torch.tensor([wc])) + ((torch.tensor([pc]),) if args.pos else ())
+    torch.onnx.export(model, dummy, onnx_path, input_names=inputs,
+                      output_names=["logits", "segment"],
+                      dynamic_axes={**{name: {0: "batch", 1: "length"} for name in inputs},
                                     "logits": {0: "batch", 1: "length"},
                                     "segment": {0: "batch"}},
                       opset_version=13)
     meta = {"classes": CLASSES, "maxChars": MAX_CHARS, "unknown": UNK, "padding": PAD,
             "wordClasses": model.words.num_embeddings,
+            "posClasses": model.pos.num_embeddings if args.pos else 0,
             "vocabulary": vocab,
             "trainedOn": "eval/review_detector.py: eval/data/review-corrupt/train.jsonl + MLQE-PE en-de train"
                          " (word tags, HTER >= 0.3) + WMT21 en-de lines 0-399 (references vs system outputs)"

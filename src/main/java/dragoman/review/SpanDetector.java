@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The learned span detector: a character CNN, fed characters and their words' {@link WordClasses},
- * that gives every character of a segment a class ("ok" or a kind of MT defect) and the segment one
+ * The learned span detector: a character CNN, fed characters and their words' {@link WordClasses}
+ * (and their tokens' {@link PartOfSpeechClasses} when the model was trained with them), that gives every character of a segment a class ("ok" or a kind of MT defect) and the segment one
  * probability of reading like machine translation. Trained by eval/review_detector.py on generated
  * corruptions of human German, MLQE-PE's post-edited NMT output and human vs machine translations
  * of the same English; run through DJL's ONNX Runtime engine (model card: {@value #CARD}). Each run
@@ -92,12 +92,15 @@ public final class SpanDetector implements Detector, AutoCloseable {
       int unknown,
       int padding,
       int wordClasses,
+      int posClasses,
       Map<String, Integer> vocabulary,
       String trainedOn,
       List<String> log) {}
 
   private final Meta meta;
   private final WordClasses wordClasses = new WordClasses();
+  /** Null when the model has no part-of-speech input (the one shipped: see its card). */
+  private final PartOfSpeechClasses partsOfSpeech;
   private final Model model;
   private final ParameterStore parameters;
   private Segment lastSegment;
@@ -115,6 +118,7 @@ public final class SpanDetector implements Detector, AutoCloseable {
     // ONNX Runtime's first session overflows the java launcher's 1 MB main-thread stack.
     this.model = NativeStack.call("span-detector-load", SpanDetector::loadModel);
     this.parameters = new ParameterStore(model.getNDManager(), false);
+    this.partsOfSpeech = meta.posClasses() > 0 ? new PartOfSpeechClasses() : null;
   }
 
   /** DJL loads models from files: the resource goes through a temporary file. */
@@ -152,6 +156,11 @@ public final class SpanDetector implements Detector, AutoCloseable {
     return meta.wordClasses();
   }
 
+  /** How many part-of-speech classes the model's embedding holds; 0 without that input. */
+  int posClassCount() {
+    return meta.posClasses();
+  }
+
   public List<String> classes() {
     return meta.classes();
   }
@@ -183,21 +192,32 @@ public final class SpanDetector implements Detector, AutoCloseable {
     double segment = 0;
     int window = meta.maxChars();
     int[] classes = wordClasses.of(text);
+    int[] tags = partsOfSpeech == null ? null : partsOfSpeech.of(text);
     for (int from = 0; from < text.length(); from += window) {
       int to = Math.min(text.length(), from + window);
       long[] ids = new long[to - from];
       long[] words = new long[to - from];
+      long[] pos = tags == null ? null : new long[to - from];
       for (int i = from; i < to; i++) {
         Integer id = meta.vocabulary().get(String.valueOf(text.charAt(i)));
         ids[i - from] = id == null ? meta.unknown() : id;
         words[i - from] = classes[i];
+        if (pos != null) {
+          pos[i - from] = tags[i];
+        }
       }
       try (NDManager scratch = model.getNDManager().newSubManager()) {
         NDArray x = scratch.create(ids, new Shape(1, ids.length));
         x.setName("chars");
         NDArray w = scratch.create(words, new Shape(1, words.length));
         w.setName("words");
-        NDList result = model.getBlock().forward(parameters, new NDList(x, w), false);
+        NDList inputs = new NDList(x, w);
+        if (pos != null) {
+          NDArray t = scratch.create(pos, new Shape(1, pos.length));
+          t.setName("pos");
+          inputs.add(t);
+        }
+        NDList result = model.getBlock().forward(parameters, inputs, false);
         // Softmax here: ONNX Runtime's arrays in DJL leave operators to another engine.
         float[] flat = result.get("logits").toFloatArray();
         double z = result.get("segment").toFloatArray()[0];

@@ -124,6 +124,10 @@ class SpanDetectorTest {
     }
     assertThat(DETECTOR.classes().get(0)).isEqualTo("ok");
     assertThat(DETECTOR.wordClassCount()).isGreaterThanOrEqualTo(WordClasses.COUNT);
+    assertThat(DETECTOR.posClassCount())
+        .satisfiesAnyOf(
+            n -> assertThat(n).isZero(),
+            n -> assertThat(n).isGreaterThanOrEqualTo(PartOfSpeechClasses.COUNT));
     assertThat(SpanDetector.MESSAGES.keySet())
         .containsExactlyInAnyOrderElementsOf(
             DETECTOR.classes().subList(1, DETECTOR.classes().size()));
