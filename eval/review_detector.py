@@ -73,6 +73,7 @@ class SpanDetector(nn.Module):
         super().__init__()
         self.embed = nn.Embedding(vocab, dim, padding_idx=PAD)
         self.words = nn.Embedding(word_classes, word_dim, padding_idx=PAD)
+        self.word_classes, self.pos_classes = word_classes, pos_classes
         self.pos = nn.Embedding(pos_classes, pos_dim, padding_idx=PAD) if pos_classes else None
         self.inp = nn.Conv1d(dim + word_dim + (pos_dim if pos_classes else 0), channels, 5, padding=2)
         self.blocks = nn.ModuleList(nn.Conv1d(channels, channels, 3, padding=d, dilation=d) for d in dilations)
@@ -271,6 +272,41 @@ WORD_CLASS_COUNT = 18
 POS_CLASS_COUNT = 20
 
 
+TRAINED_ON = ("eval/review_detector.py: eval/data/review-corrupt/train.jsonl + MLQE-PE en-de train"
+              " (word tags, HTER >= 0.3) + WMT21 en-de lines 0-399 (references vs system outputs)"
+              " + Text+Berg dev first half (human vs machine)")
+
+
+def export(model, vocab, log, out_dir, trained_on=TRAINED_ON):
+    """Writes span-detector.onnx and span-detector.json to out_dir and, when out_dir is the shipped resource
+    folder, the PyTorch outputs SpanDetectorTest holds Java to. The ONNX inputs are chars, words and, when the
+    model reads parts of speech (model.pos_classes), pos. Returns the ONNX path."""
+    os.makedirs(out_dir, exist_ok=True)
+    onnx_path = os.path.join(out_dir, "span-detector.onnx")
+    ids, wc, pc = encode(REFERENCE_TEXTS[0], vocab)
+    pos = model.pos_classes > 0
+    inputs = ["chars", "words"] + (["pos"] if pos else [])
+    dummy = (torch.tensor([ids]), torch.tensor([wc])) + ((torch.tensor([pc]),) if pos else ())
+    torch.onnx.export(model, dummy, onnx_path, input_names=inputs,
+                      output_names=["logits", "segment"],
+                      dynamic_axes={**{name: {0: "batch", 1: "length"} for name in inputs},
+                                    "logits": {0: "batch", 1: "length"},
+                                    "segment": {0: "batch"}},
+                      opset_version=13)
+    meta = {"classes": CLASSES, "maxChars": MAX_CHARS, "unknown": UNK, "padding": PAD,
+            "wordClasses": model.word_classes, "posClasses": model.pos_classes, "vocabulary": vocab,
+            "trainedOn": trained_on, "log": log}
+    with open(os.path.join(out_dir, "span-detector.json"), "w", encoding="utf-8") as f:
+        json.dump(meta, f, ensure_ascii=False, indent=1, sort_keys=True)
+    if os.path.realpath(out_dir) == os.path.realpath(RES):
+        os.makedirs(TEST_RES, exist_ok=True)
+        with open(os.path.join(TEST_RES, "span-detector-reference.json"), "w", encoding="utf-8") as f:
+            json.dump([{"text": t, "badProbability": p, "segmentProbability": q}
+                       for t, (p, q) in zip(REFERENCE_TEXTS, [predict(model, [r], vocab)[0] for r in REFERENCE_TEXTS])],
+                      f, ensure_ascii=False, indent=1)
+    return onnx_path
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--epochs", type=int, default=10)
@@ -279,7 +315,8 @@ def main():
     ap.add_argument("--channels", type=int, default=128)
     ap.add_argument("--segment-weight", type=float, default=1.0, help="weight of the segment loss beside the character loss")
     ap.add_argument("--pos", action="store_true",
-                    help="a third input, OpenNLP's part of speech per character (not shipped: see the model card)")
+                    help="a third input, OpenNLP's part of speech per character (see the model card)")
+    ap.add_argument("--out", default=RES, help="folder for span-detector.onnx/.json (default: the shipped resources)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -342,33 +379,7 @@ def main():
     log.append("dev (reported, not selected on), segment head AUC: "
                + ", ".join(f"{k} {a:.3f} (span max {m:.3f})" for k, (a, m) in rep.items()))
     print(log[-1], file=sys.stderr)
-    os.makedirs(RES, exist_ok=True)
-    onnx_path = os.path.join(RES, "span-detector.onnx")
-    ids, wc, pc = encode(REFERENCE_TEXTS[0], vocab)
-    inputs = ["chars", "words"] + (["pos"] if args.pos else [])
-    dummy = (torch.tensor([ids]), torch.tensor([wc])) + ((torch.tensor([pc]),) if args.pos else ())
-    torch.onnx.export(model, dummy, onnx_path, input_names=inputs,
-                      output_names=["logits", "segment"],
-                      dynamic_axes={**{name: {0: "batch", 1: "length"} for name in inputs},
-                                    "logits": {0: "batch", 1: "length"},
-                                    "segment": {0: "batch"}},
-                      opset_version=13)
-    meta = {"classes": CLASSES, "maxChars": MAX_CHARS, "unknown": UNK, "padding": PAD,
-            "wordClasses": model.words.num_embeddings,
-            "posClasses": model.pos.num_embeddings if args.pos else 0,
-            "vocabulary": vocab,
-            "trainedOn": "eval/review_detector.py: eval/data/review-corrupt/train.jsonl + MLQE-PE en-de train"
-                         " (word tags, HTER >= 0.3) + WMT21 en-de lines 0-399 (references vs system outputs)"
-                         " + Text+Berg dev first half (human vs machine)",
-            "log": log}
-    with open(os.path.join(RES, "span-detector.json"), "w", encoding="utf-8") as f:
-        json.dump(meta, f, ensure_ascii=False, indent=1, sort_keys=True)
-    ref = REFERENCE_TEXTS
-    os.makedirs(TEST_RES, exist_ok=True)
-    with open(os.path.join(TEST_RES, "span-detector-reference.json"), "w", encoding="utf-8") as f:
-        json.dump([{"text": t, "badProbability": p, "segmentProbability": q}
-                   for t, (p, q) in zip(ref, [predict(model, [r], vocab)[0] for r in ref])],
-                  f, ensure_ascii=False, indent=1)
+    onnx_path = export(model, vocab, log, args.out)
     print(f"wrote {onnx_path} ({os.path.getsize(onnx_path) / 1e6:.2f} MB); best selection AUC {best:.4f}", file=sys.stderr)
 
 

@@ -23,8 +23,8 @@ public final class GrammarDetector implements Detector {
   public static final String ID = "grammar";
 
   /**
-   * Rule id to severity: agreement in the noun phrase, after a preposition and subject-verb; case of
-   * words; the commas whose absence shows a clause glued on or a sentence run into the next.
+   * Rule id to severity: agreement in the noun phrase, after a preposition and subject-verb; case
+   * of words; the commas whose absence shows a clause glued on or a sentence run into the next.
    */
   public static final Map<String, Severity> RULES =
       Map.of(

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The span detector's third input: for every UTF-16 char of a text, the Universal Dependencies
- * part of speech OpenNLP's German tagger gives the token it belongs to ({@link GermanAnalyzer}).
- * Unlike {@link WordClasses}, which lists what a word can be, this is the tagger's choice in
- * context: "gehen" as a verb after "sie" and as a noun after "das" differ, which is what agreement
- * and word order need. The same class computes it for training (eval/tools/PartOfSpeechClasses.java
- * writes it for eval/review_detector.py) and here. Always de-DE: the detector was trained on it.
- * Not thread-safe (the analyser keeps OpenNLP state).
+ * The span detector's third input: for every UTF-16 char of a text, the Universal Dependencies part
+ * of speech OpenNLP's German tagger gives the token it belongs to ({@link GermanAnalyzer}). Unlike
+ * {@link WordClasses}, which lists what a word can be, this is the tagger's choice in context:
+ * "gehen" as a verb after "sie" and as a noun after "das" differ, which is what agreement and word
+ * order need. The same class computes it for training (eval/tools/DetectorInputs.java writes it for
+ * eval/review_detector.py) and here. Always de-DE: the detector was trained on it. Not thread-safe
+ * (the analyser keeps OpenNLP state).
  */
 public final class PartOfSpeechClasses {
   /** Padding (never produced for a real character). */
@@ -20,8 +20,8 @@ public final class PartOfSpeechClasses {
   public static final int NOT_A_TOKEN = 1;
 
   /**
-   * The 17 UD tags, in id order from {@link #FIRST_TAG} on (the order the detector was trained with:
-   * do not reorder).
+   * The 17 UD tags, in id order from {@link #FIRST_TAG} on (the order the detector was trained
+   * with: do not reorder).
    */
   static final List<Upos> TAGS =
       List.of(

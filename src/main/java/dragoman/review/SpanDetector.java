@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * The learned span detector: a character CNN, fed characters and their words' {@link WordClasses}
- * (and their tokens' {@link PartOfSpeechClasses} when the model was trained with them), that gives every character of a segment a class ("ok" or a kind of MT defect) and the segment one
+ * (and their tokens' {@link PartOfSpeechClasses} when the model was trained with them), that gives
+ * every character of a segment a class ("ok" or a kind of MT defect) and the segment one
  * probability of reading like machine translation. Trained by eval/review_detector.py on generated
  * corruptions of human German, MLQE-PE's post-edited NMT output and human vs machine translations
  * of the same English; run through DJL's ONNX Runtime engine (model card: {@value #CARD}). Each run
@@ -99,8 +100,10 @@ public final class SpanDetector implements Detector, AutoCloseable {
 
   private final Meta meta;
   private final WordClasses wordClasses = new WordClasses();
-  /** Null when the model has no part-of-speech input (the one shipped: see its card). */
+
+  /** Null when the model has no part-of-speech input (a single member trained without --pos). */
   private final PartOfSpeechClasses partsOfSpeech;
+
   private final Model model;
   private final ParameterStore parameters;
   private Segment lastSegment;

@@ -17,8 +17,9 @@ import org.languagetool.tagging.Tagger;
  * number and finiteness, ...). A character model alone cannot tell "geht" from "gehen" as agreement
  * or a misspelt word from a rare one; the dictionary can. Words are tagged without context (each
  * word's readings, not a disambiguated one), so the same word always gets the same class, in
- * training (eval/tools/DetectorInputs.java writes them for eval/review_detector.py) and here. Always
- * de-DE morphology: the detector was trained on it, whatever the text's variant. Not thread-safe.
+ * training (eval/tools/DetectorInputs.java writes them for eval/review_detector.py) and here.
+ * Always de-DE morphology: the detector was trained on it, whatever the text's variant. Not
+ * thread-safe.
  */
 public final class WordClasses {
   /** Padding (never produced for a real character). */
