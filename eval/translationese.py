@@ -28,9 +28,9 @@ TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[.,;:!?()]")
 
 
 def word_list(name):
-    """A word list of src/main/resources/dragoman/review/words/, read as review/WordList.java
+    """A word list of src/main/resources/dragoman/words/, read as review/WordList.java
     reads it: one entry a line, stripped; blank lines and lines starting with # are skipped."""
-    path = os.path.join(ROOT, "src/main/resources/dragoman/review/words", name)
+    path = os.path.join(ROOT, "src/main/resources/dragoman/words", name)
     with open(path, encoding="utf-8-sig") as f:
         entries = (line.strip() for line in f)
         return {e for e in entries if e and not e.startswith("#")}

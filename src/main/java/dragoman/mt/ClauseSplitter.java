@@ -1,5 +1,6 @@
 package dragoman.mt;
 
+import dragoman.text.WordList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,31 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class ClauseSplitter {
   /** German conjunctions that start a clause; a cut goes before them. */
-  static final Set<String> CONJUNCTIONS =
-      Set.of(
-          "und",
-          "oder",
-          "aber",
-          "denn",
-          "sondern",
-          "doch",
-          "jedoch",
-          "weil",
-          "dass",
-          "daß",
-          "ob",
-          "wenn",
-          "als",
-          "während",
-          "obwohl",
-          "damit",
-          "sodass",
-          "nachdem",
-          "bevor",
-          "wobei",
-          "weshalb",
-          "weswegen",
-          "sowie");
+  static final Set<String> CONJUNCTIONS = WordList.load("clause-conjunctions-de.txt");
 
   private static final Pattern STRONG = Pattern.compile("[;:–—](?=\\s)");
   private static final Pattern COMMA = Pattern.compile(",(?=\\s)");

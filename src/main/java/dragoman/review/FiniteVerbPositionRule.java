@@ -1,6 +1,7 @@
 package dragoman.review;
 
 import dragoman.text.Segment;
+import dragoman.text.WordList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

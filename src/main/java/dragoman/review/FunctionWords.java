@@ -1,5 +1,6 @@
 package dragoman.review;
 
+import dragoman.text.WordList;
 import java.util.Locale;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dragoman.review;
+package dragoman.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,15 +12,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The word lists under {@code src/main/resources/dragoman/review/words/}, read by the rules here
- * and by the eval scripts alike (as Lucene keeps {@code german_stop.txt}). Format: UTF-8, one entry
- * a line (a byte-order mark is ignored), surrounding white space stripped (an entry may hold inner
- * spaces: "vor allem"), lines that start with {@code #} are comments, blank lines are skipped.
- * Entries are taken as written: each caller decides how it folds case.
+ * The word lists under {@code src/main/resources/dragoman/words/}, read by the review rules, the
+ * translator's clause splitter and the eval scripts alike (as Lucene keeps {@code
+ * german_stop.txt}). Format: UTF-8, one entry a line (a byte-order mark is ignored), surrounding
+ * white space stripped (an entry may hold inner spaces: "vor allem"), lines that start with {@code
+ * #} are comments, blank lines are skipped. Entries are taken as written: each caller decides how
+ * it folds case.
  */
-final class WordList {
+public final class WordList {
   /** The class-path folder the lists live in. */
-  static final String FOLDER = "/dragoman/review/words/";
+  public static final String FOLDER = "/dragoman/words/";
 
   private WordList() {}
 
@@ -30,7 +31,7 @@ final class WordList {
    * @throws IllegalStateException if the resource is missing, is not UTF-8 or lists an entry twice
    *     (naming the resource)
    */
-  static Set<String> load(String name) {
+  public static Set<String> load(String name) {
     String resource = FOLDER + name;
     List<String> lines;
     try (InputStream in = WordList.class.getResourceAsStream(resource)) {

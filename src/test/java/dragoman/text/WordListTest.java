@@ -1,4 +1,4 @@
-package dragoman.review;
+package dragoman.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +22,7 @@ class WordListTest {
   void missingListNamesTheResource() {
     assertThatThrownBy(() -> WordList.load("no-such-list.txt"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("/dragoman/review/words/no-such-list.txt")
+        .hasMessageContaining("/dragoman/words/no-such-list.txt")
         .hasMessageContaining("missing");
   }
 
@@ -30,7 +30,7 @@ class WordListTest {
   void entryListedTwiceNamesTheResourceAndLine() {
     assertThatThrownBy(() -> WordList.load("duplicate-test.txt"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("/dragoman/review/words/duplicate-test.txt line 4")
+        .hasMessageContaining("/dragoman/words/duplicate-test.txt line 4")
         .hasMessageContaining("'der'");
   }
 
@@ -44,7 +44,7 @@ class WordListTest {
 
   @Test
   void everyShippedListSaysWhatItIsAndLoads() throws IOException {
-    Path folder = Path.of("src/main/resources/dragoman/review/words");
+    Path folder = Path.of("src/main/resources/dragoman/words");
     List<Path> lists;
     try (Stream<Path> files = Files.list(folder)) {
       lists = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
