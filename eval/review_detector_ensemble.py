@@ -2,7 +2,8 @@
 """Averages span detectors trained by eval/review_detector.py into one ONNX model: the per-character class
 logits and the segment logit are the members' means. A member that reads no parts of speech ignores the
 `pos` input. Reads each member's span-detector.onnx/.json from the folders given, checks that they share
-classes and character vocabulary, logs every member's and the ensemble's selection and dev AUCs (the same
+classes, maps the ensemble's character vocabulary (every member's characters) to each member's ids (a
+character a member never saw is its unknown character), logs every member's and the ensemble's selection and dev AUCs (the same
 sets the training script reports), and writes the ensemble to the shipped resources with the PyTorch outputs
 SpanDetectorTest holds Java to.
 
@@ -33,15 +34,38 @@ def load_member(folder):
     return model, meta
 
 
+def union_vocabulary(vocabularies):
+    """The first member's ids, then every other member's new characters, in their order."""
+    out = dict(vocabularies[0])
+    for v in vocabularies[1:]:
+        for c in sorted(v, key=v.get):
+            if c not in out:
+                out[c] = len(out) + 2
+    return out
+
+
+def id_map(union, member):
+    """union id -> member id, as a tensor (padding and unknown keep their ids)."""
+    table = [rdet.PAD, rdet.UNK] + [0] * len(union)
+    for c, i in union.items():
+        table[i] = member.get(c, rdet.UNK)
+    return torch.tensor(table, dtype=torch.long)
+
+
 class Ensemble(torch.nn.Module):
-    def __init__(self, members):
+    def __init__(self, members, maps):
         super().__init__()
         self.members = torch.nn.ModuleList(members)
+        for k, m in enumerate(maps):
+            self.register_buffer(f"chars{k}", m)
         self.word_classes = max(m.word_classes for m in members)
         self.pos_classes = max(m.pos_classes for m in members)
 
     def forward(self, chars, words, pos=None):
-        outs = [m(chars, words, pos) if m.pos_classes else m(chars, words) for m in self.members]
+        outs = []
+        for k, m in enumerate(self.members):
+            ids = getattr(self, f"chars{k}")[chars]
+            outs.append(m(ids, words, pos) if m.pos_classes else m(ids, words))
         return (sum(o[0] for o in outs) / len(outs), sum(o[1] for o in outs) / len(outs))
 
 
@@ -53,10 +77,10 @@ def main():
     loaded = [load_member(d) for d in args.members]
     first = loaded[0][1]
     for _, meta in loaded[1:]:
-        if meta["vocabulary"] != first["vocabulary"] or meta["classes"] != first["classes"]:
-            sys.exit("review_detector_ensemble: members differ in classes or character vocabulary")
-    vocab = first["vocabulary"]
-    model = Ensemble([m for m, _ in loaded])
+        if meta["classes"] != first["classes"] or meta["maxChars"] != first["maxChars"]:
+            sys.exit("review_detector_ensemble: members differ in classes or window")
+    vocab = union_vocabulary([meta["vocabulary"] for _, meta in loaded])
+    model = Ensemble([m for m, _ in loaded], [id_map(vocab, meta["vocabulary"]) for _, meta in loaded])
     model.eval()
     select = rdet.selection_sets(random.Random(args.seed + 1))
     report = rdet.report_sets(random.Random(args.seed + 2))

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The learned span detector: a character CNN (the shipped file averages two), fed characters, their
+ * The learned span detector: a character CNN (the shipped file averages three), fed characters, their
  * words' {@link WordClasses} and their tokens' {@link PartOfSpeechClasses} (when the model reads
  * them), that gives every character of a segment a class ("ok" or a kind of MT defect) and the
  * segment one probability of reading like machine translation. Trained by eval/review_detector.py
