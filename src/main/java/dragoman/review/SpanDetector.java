@@ -24,14 +24,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The learned span detector: a character CNN (the shipped file averages three), fed characters, their
- * words' {@link WordClasses} and their tokens' {@link PartOfSpeechClasses} (when the model reads
- * them), that gives every character of a segment a class ("ok" or a kind of MT defect) and the
- * segment one probability of reading like machine translation. Trained by eval/review_detector.py
- * on generated corruptions of human German, MLQE-PE's post-edited NMT output and human vs machine
- * translations of the same English; run through DJL's ONNX Runtime engine (model card: {@value
- * #CARD}). Each run of characters it finds defective becomes a finding with the class; both
- * probabilities feed the {@link ReviewModel}. Not thread-safe.
+ * The learned span detector: a character CNN (the shipped file averages three), fed characters,
+ * their words' {@link WordClasses} and their tokens' {@link PartOfSpeechClasses} (when the model
+ * reads them), that gives every character of a segment a class ("ok" or a kind of MT defect) and
+ * the segment one probability of reading like machine translation. Trained by
+ * eval/review_detector.py on generated corruptions of human German, MLQE-PE's post-edited NMT
+ * output and human vs machine translations of the same English; run through DJL's ONNX Runtime
+ * engine (model card: {@value #CARD}). Each run of characters it finds defective becomes a finding
+ * with the class; both probabilities feed the {@link ReviewModel}. Not thread-safe.
  */
 public final class SpanDetector implements Detector, AutoCloseable {
   public static final String ID = "learned";
