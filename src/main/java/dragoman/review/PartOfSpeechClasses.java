@@ -55,11 +55,20 @@ public final class PartOfSpeechClasses {
 
   /** One class per UTF-16 char of {@code text}. */
   public int[] of(String text) {
+    return of(text, 0, analyzer.analyze(text, 0));
+  }
+
+  /**
+   * The same from tokens already analysed ({@link DocumentContext#tokens}: the review's rules
+   * tagged the segment anyway), whose offsets count from {@code offset}.
+   */
+  static int[] of(String text, int offset, List<Token> tokens) {
     int[] out = new int[text.length()];
     Arrays.fill(out, NOT_A_TOKEN);
-    for (Token t : analyzer.analyze(text, 0)) {
+    for (Token t : tokens) {
       int index = TAGS.indexOf(t.upos());
-      Arrays.fill(out, t.start(), t.end(), index < 0 ? CONTRACTION : FIRST_TAG + index);
+      Arrays.fill(
+          out, t.start() - offset, t.end() - offset, index < 0 ? CONTRACTION : FIRST_TAG + index);
     }
     return out;
   }

@@ -191,11 +191,17 @@ public final class SpanDetector implements Detector, AutoCloseable {
   }
 
   Scores scores(String text) {
+    return scores(text, partsOfSpeech == null ? null : partsOfSpeech.of(text));
+  }
+
+  /**
+   * {@code tags}: the text's {@link PartOfSpeechClasses}, null when the model has no such input.
+   */
+  private Scores scores(String text, int[] tags) {
     float[][] out = new float[text.length()][];
     double segment = 0;
     int window = meta.maxChars();
     int[] classes = wordClasses.of(text);
-    int[] tags = partsOfSpeech == null ? null : partsOfSpeech.of(text);
     for (int from = 0; from < text.length(); from += window) {
       int to = Math.min(text.length(), from + window);
       long[] ids = new long[to - from];
@@ -265,8 +271,24 @@ public final class SpanDetector implements Detector, AutoCloseable {
   }
 
   private Scores of(Segment s) {
+    return of(s, null);
+  }
+
+  /**
+   * The segment's scores, kept for {@link #logit} and {@link #segmentLogit}, which the reviewer
+   * calls after {@link #detect}; parts of speech come from the context's tokens when there is one,
+   * so the segment is not tagged twice.
+   */
+  private Scores of(Segment s, DocumentContext context) {
     if (s != lastSegment) {
-      lastScores = scores(s.text());
+      int[] tags = null;
+      if (partsOfSpeech != null) {
+        tags =
+            context == null
+                ? partsOfSpeech.of(s.text())
+                : PartOfSpeechClasses.of(s.text(), s.start(), context.tokens(s));
+      }
+      lastScores = scores(s.text(), tags);
       lastSegment = s;
     }
     return lastScores;
@@ -293,7 +315,7 @@ public final class SpanDetector implements Detector, AutoCloseable {
 
   @Override
   public List<Finding> detect(Segment segment, DocumentContext context) {
-    Scores scores = of(segment);
+    Scores scores = of(segment, context);
     float[][] p = scores.probabilities();
     String text = segment.text();
     // Runs of characters at or above the span probability, widened to whole words (what a reviewer

@@ -2,6 +2,7 @@ package dragoman.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The span detector's part-of-speech input, OpenNLP's tag of each token in context. */
@@ -40,6 +41,13 @@ class PartOfSpeechClassesTest {
     assertThat(PartOfSpeechClasses.TAGS).hasSize(Upos.values().length - 3).doesNotHaveDuplicates();
     assertThat(PartOfSpeechClasses.TAGS)
         .doesNotContain(Upos.ADP_DET, Upos.ADP_PRON, Upos.PROPN_DET);
+  }
+
+  @Test
+  void tokensAnalysedAtADocumentOffsetGiveTheSameClasses() {
+    String text = "Wir wollen heute im Garten essen, sagte sie.";
+    List<Token> tokens = new GermanAnalyzer(GermanVariant.DE_CH).analyze(text, 120);
+    assertThat(PartOfSpeechClasses.of(text, 120, tokens)).isEqualTo(CLASSES.of(text));
   }
 
   @Test
