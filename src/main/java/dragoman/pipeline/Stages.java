@@ -8,6 +8,7 @@ import dragoman.mt.ModelFiles;
 import dragoman.mt.ModelResolver;
 import dragoman.mt.marian.MarianTranslator;
 import dragoman.review.ReviewModel;
+import dragoman.review.ReviewResources;
 import dragoman.review.Reviewer;
 import dragoman.review.SegmentReview;
 import dragoman.text.Document;
@@ -84,7 +85,9 @@ public record Stages(
             + options.review().threshold()
             + " variant "
             + options.review().variant()
-            + (options.review().grammar() ? "" : " no-grammar");
+            + (options.review().grammar() ? "" : " no-grammar")
+            + " resources "
+            + ReviewResources.digest();
     return Choice.of(
         new ReviewStage() {
           @Override
@@ -144,8 +147,9 @@ public record Stages(
   }
 
   /**
-   * Which stages there are and their names (the review settings, the model's name, the aligner's
-   * settings), part of the resume fingerprint ({@link RunFingerprint}).
+   * Which stages there are and their names (the review settings and the digest of its fitted files,
+   * the model's name, the aligner's settings), part of the resume fingerprint ({@link
+   * RunFingerprint}).
    */
   public String fingerprint() {
     return "review="

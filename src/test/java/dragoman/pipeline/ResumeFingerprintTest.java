@@ -154,6 +154,14 @@ class ResumeFingerprintTest {
         .isNotEqualTo(RunFingerprint.of(options(g), none, FileOptions.DEFAULTS));
   }
 
+  @Test
+  void theReviewStageNamesTheDigestOfTheFittedReviewFiles() {
+    // A review retrained or refitted under the same version must not resume from the last run.
+    GenerationOptions g = GenerationOptions.defaults();
+    String name = Stages.review(options(g)).stage().orElseThrow().name();
+    assertThat(name).endsWith(" resources " + dragoman.review.ReviewResources.digest());
+  }
+
   private static TranslationStage stageWith(String encoderHash) {
     return new TranslationStage() {
       @Override
