@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,16 +41,8 @@ public final class SpanDetector implements Detector, AutoCloseable {
   public static final String CARD = "src/main/resources/dragoman/review/span-detector.md";
 
   /**
-   * A character is part of a reported span from this defect probability on. High, because a finding
-   * is what a reviewer reads: on the calibration halves of the dev sets (eval/README.md), spans
-   * from 0.5 on underline something in 56-65% of fluent human lines, from 0.9 on in 11-15%; the
-   * probabilities below it still reach the score through {@link #logit}.
-   */
-  public static final double SPAN_PROBABILITY = 0.9;
-
-  /**
    * The rule of the finding the segment head gives: the segment reads like machine translation as a
-   * whole, with no span above {@link #SPAN_PROBABILITY}.
+   * whole, with no span above its class's {@link SpanThresholds threshold}.
    */
   public static final String MACHINE_LIKE = "machine-like";
 
@@ -99,6 +92,7 @@ public final class SpanDetector implements Detector, AutoCloseable {
       List<String> log) {}
 
   private final Meta meta;
+  private final SpanThresholds thresholds;
   private final WordClasses wordClasses = new WordClasses();
 
   /** Null when the model has no part-of-speech input (a single member trained without --pos). */
@@ -110,6 +104,12 @@ public final class SpanDetector implements Detector, AutoCloseable {
   private Scores lastScores;
 
   public SpanDetector() {
+    this(SpanThresholds.load());
+  }
+
+  /** The shipped model with other span thresholds (the calibration run sets them all low). */
+  public SpanDetector(SpanThresholds thresholds) {
+    this.thresholds = thresholds;
     try (InputStream in = SpanDetector.class.getResourceAsStream(META)) {
       if (in == null) {
         throw new IllegalStateException("span detector " + META + " missing from the build");
@@ -166,6 +166,10 @@ public final class SpanDetector implements Detector, AutoCloseable {
 
   public List<String> classes() {
     return meta.classes();
+  }
+
+  public SpanThresholds thresholds() {
+    return thresholds;
   }
 
   /**
@@ -318,17 +322,21 @@ public final class SpanDetector implements Detector, AutoCloseable {
     Scores scores = of(segment, context);
     float[][] p = scores.probabilities();
     String text = segment.text();
-    // Runs of characters at or above the span probability, widened to whole words (what a reviewer
-    // reads); runs that widen into the same word are one finding, not one per run.
+    // Runs of characters at or above the lowest class threshold, widened to whole words (what a
+    // reviewer reads); runs that widen into the same word are one candidate, not one per run. The
+    // run's class is the one with the most probability mass over it; it is reported if its own
+    // threshold is reached, underlining the words from the first to the last character that
+    // reaches it.
+    double floor = thresholds.floor();
     List<int[]> runs = new ArrayList<>(); // {first char, end char, widened start, widened end}
     int i = 0;
     while (i < p.length) {
-      if (1 - p[i][0] < SPAN_PROBABILITY) {
+      if (1 - p[i][0] < floor) {
         i++;
         continue;
       }
       int start = i;
-      while (i < p.length && 1 - p[i][0] >= SPAN_PROBABILITY) {
+      while (i < p.length && 1 - p[i][0] >= floor) {
         i++;
       }
       int[] word = widen(text, start, i);
@@ -343,12 +351,10 @@ public final class SpanDetector implements Detector, AutoCloseable {
     List<Finding> out = new ArrayList<>();
     for (int[] run : runs) {
       double[] mass = new double[meta.classes().size()];
-      double peak = 0;
       for (int k = run[0]; k < run[1]; k++) {
         for (int c = 1; c < mass.length; c++) {
           mass[c] += p[k][c];
         }
-        peak = Math.max(peak, 1 - p[k][0]);
       }
       int best = 1;
       for (int c = 2; c < mass.length; c++) {
@@ -357,13 +363,30 @@ public final class SpanDetector implements Detector, AutoCloseable {
         }
       }
       String cls = meta.classes().get(best);
+      double threshold = thresholds.of(cls);
+      int first = -1;
+      int last = -1;
+      double peak = 0;
+      for (int k = run[0]; k < run[1]; k++) {
+        double bad = 1 - p[k][0];
+        peak = Math.max(peak, bad);
+        if (bad >= threshold) {
+          first = first < 0 ? k : first;
+          last = k;
+        }
+      }
+      if (first < 0) {
+        continue;
+      }
+      int[] span = widen(text, first, last + 1);
       out.add(
           new Finding(
               ID,
               cls,
-              segment.start() + run[2],
-              segment.start() + run[3],
-              MESSAGES.getOrDefault(cls, cls) + String.format(" (learned detector, p=%.2f)", peak),
+              segment.start() + span[0],
+              segment.start() + span[1],
+              MESSAGES.getOrDefault(cls, cls)
+                  + String.format(Locale.ROOT, " (learned detector, p=%.2f)", peak),
               null,
               Severity.MINOR));
     }
@@ -399,7 +422,8 @@ public final class SpanDetector implements Detector, AutoCloseable {
         MACHINE_LIKE,
         segment.start() + word[0],
         segment.start() + word[1],
-        MACHINE_LIKE_MESSAGE + String.format(" (learned detector, p=%.2f)", probability),
+        MACHINE_LIKE_MESSAGE
+            + String.format(Locale.ROOT, " (learned detector, p=%.2f)", probability),
         null,
         Severity.MINOR);
   }
