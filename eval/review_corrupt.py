@@ -18,8 +18,8 @@ what web MT does to markup and sentence boundaries):
   glued-infinitive   a bare zu-infinitive clause glued onto the end of a sentence
 
 Usage: eval/review-corrupt [--seed N]   (writes eval/data/review-corrupt/{train,dev}.jsonl)
-Splits as in eval/README.md: train from WMT21 de-en sources 0-699, Text+Berg dev.de first half,
-MLQE-PE train post-edits and WMT21 en-de references A, C, D lines 0-499 (two corruptions of each
+Splits as in eval/README.md: train from WMT21 de-en sources 0-699, Text+Berg dev.de lines 0-116,
+MLQE-PE train post-edits and WMT21 en-de references A, C, D lines 0-399 (two corruptions of each
 sentence); dev from WMT21 de-en sources 700-999 (two of each)."""
 import argparse
 import hashlib
@@ -249,14 +249,15 @@ def main():
     ap.add_argument("--seed", type=int, default=20261201)
     args = ap.parse_args()
     wmt = rd.wmt21_de_sources()
-    tb = [(i, s) for i, s in rd.textberg("dev.de") if i < rd.TEXTBERG_HUMAN_CUT]
+    tb = [(i, s) for i, s in rd.textberg("dev.de") if i < rd.TEXTBERG_TRAIN_HUMAN_CUT]
     mlqe = rd.mlqe("train")
     refs = {r: rd.lines(os.path.join(rd.DATA, "wmt21", f"newstest2021.en-de.ref.{r}.de")) for r in "ACD"}
     train = [(f"wmt21-de.{i}", s) for i, s in enumerate(wmt[:700]) if clean_sentence(s)]
     train += [(f"textberg-de.{i}", s) for i, s in tb if clean_sentence(s)]
     train += [(f"mlqe-train-pe.{i}", row["pe"]) for i, row in enumerate(mlqe) if clean_sentence(row["pe"])]
-    # Human translations into German (WMT21 en-de references, lines 0-499; 500-1001 are a dev set).
-    train += [(f"wmt21-en-de-ref{r}.{i}", s) for r in "ACD" for i, s in enumerate(refs[r][:500]) if clean_sentence(s)]
+    # Human translations into German (WMT21 en-de references, lines 0-399; 400-499 calibrate, 500-1001 are dev).
+    train += [(f"wmt21-en-de-ref{r}.{i}", s) for r in "ACD" for i, s in enumerate(refs[r][:rd.WMT21_ENDE_TRAIN_LINES])
+              if clean_sentence(s)]
     dev = [(f"wmt21-de.{i}", s) for i, s in enumerate(wmt) if i >= 700 and clean_sentence(s)]
     en = rd.wmt21_en_sources()
     vocab = {w for _, s in train + dev for _, _, w in tokens(s) if w.isalpha()}

@@ -66,6 +66,15 @@ def textberg(name):
 # The cut between Text+Berg's first (fitting) and second (held-out) halves, as eval/review_eval.py has it.
 TEXTBERG_HUMAN_CUT = 234
 TEXTBERG_MACHINE_CUT = 276
+# The first half is cut again, where the gold alignment pairs human line 117 with French (and so Google's) line 161,
+# into a training quarter (the detector, the generator and the translationese model learn from it) and a
+# calibration quarter (the combiner and the threshold are fitted on it). Calibrating on lines a model was trained
+# on makes its scores look surer than they are on new text, and the threshold too low.
+TEXTBERG_TRAIN_HUMAN_CUT = 117
+TEXTBERG_TRAIN_MACHINE_CUT = 161
+# WMT21 en-de lines below this train the detector, the generator and the translationese model; lines from here
+# to 500 calibrate the combiner (and pick the detector's epoch); 500-1001 are dev.
+WMT21_ENDE_TRAIN_LINES = 400
 
 
 def mlqe(split):

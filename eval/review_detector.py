@@ -9,7 +9,7 @@ each character's word class (dragoman.review.WordClasses: what LanguageTool's mo
 and, with --pos, its part of speech (dragoman.review.PartOfSpeechClasses: OpenNLP's tag in context), both
 computed by eval/tools/DetectorInputs.java, so training and review use the same code; outputs: logits [batch, chars, classes], segment [batch].
 Trained on the train split only (eval/data/review-corrupt/train.jsonl, MLQE-PE en-de train, WMT21 en-de
-lines 0-399 references vs system outputs, Text+Berg dev first half); the epoch is chosen on the fitting
+lines 0-399 references vs system outputs, Text+Berg dev first quarter: human 0-116, machine 0-160); the epoch is chosen on the fitting
 side (generated WMT21 de-en 700-849, MLQE-PE dev 0-499, WMT21 en-de 400-499).
 
 Run with Debian's python3-torch and python3-onnx after building Dragoman once (./dragoman --version):
@@ -134,8 +134,8 @@ def examples(rng):
         groups.setdefault("mlqe", []).append((row["mt"], char_labels(row["mt"], spans), 0.5, float(row["hter"] >= 0.3)))
     human, machine = wmt21_en_de(0, WMT21_SELECT, 4, rng)
     groups["wmt21-en-de"] = [(t, NO_TAGS, 0.0, 0.0) for t in human] + [(t, NO_TAGS, 0.0, 1.0) for t in machine]
-    tb_h = [s for i, s in rd.textberg("dev.de") if i < rd.TEXTBERG_HUMAN_CUT and s.strip()]
-    tb_m = [s for i, s in rd.textberg("dev.google.de") if i < rd.TEXTBERG_MACHINE_CUT and s.strip()]
+    tb_h = [s for i, s in rd.textberg("dev.de") if i < rd.TEXTBERG_TRAIN_HUMAN_CUT and s.strip()]
+    tb_m = [s for i, s in rd.textberg("dev.google.de") if i < rd.TEXTBERG_TRAIN_MACHINE_CUT and s.strip()]
     groups["textberg"] = [(t, NO_TAGS, 0.0, 0.0) for t in tb_h] + [(t, NO_TAGS, 0.0, 1.0) for t in tb_m]
     total = sum(len(g) for g in groups.values())
     train = []
@@ -148,7 +148,7 @@ def examples(rng):
 
 
 # WMT21 en-de lines from here to 500 stay out of training: they pick the epoch (500-1001 are dev).
-WMT21_SELECT = 400
+WMT21_SELECT = rd.WMT21_ENDE_TRAIN_LINES
 
 
 def selection_sets(rng):
@@ -274,7 +274,7 @@ POS_CLASS_COUNT = 20
 
 TRAINED_ON = ("eval/review_detector.py: eval/data/review-corrupt/train.jsonl + MLQE-PE en-de train"
               " (word tags, HTER >= 0.3) + WMT21 en-de lines 0-399 (references vs system outputs)"
-              " + Text+Berg dev first half (human vs machine)")
+              " + Text+Berg dev first quarter (human 0-116 vs machine 0-160)")
 
 
 def export(model, vocab, log, out_dir, trained_on=TRAINED_ON):

@@ -29,6 +29,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import review_data as rd  # noqa: E402
 import translationese  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -43,7 +44,9 @@ WORK = os.environ.get("REVIEW_EVAL_WORK", os.path.join(os.environ.get("TMPDIR", 
 WEIGHTS = os.path.join(ROOT, "src/main/resources/dragoman/review/weights.json")
 LM = os.path.join(ROOT, "src/main/resources/dragoman/review/translationese.json")
 LM_OOF = os.path.join(WORK, "translationese-oof.json")
-WMT_FIT_LINES = (0, 500)  # the translationese model's WMT21 fitting lines; evaluation uses 500-1001
+# The translationese model's WMT21 fitting lines; 400-499 calibrate the combiner (eval/review-general fit),
+# evaluation uses 500-1001.
+WMT_FIT_LINES = (0, rd.WMT21_ENDE_TRAIN_LINES)
 WMT_EVAL_LINES = (500, 1002)
 T_FEATURE = "translationese/logit"
 T_DETECTOR = "translationese"
@@ -260,14 +263,13 @@ def wmt_fit_systems():
 
 
 def lm_fit_rows():
-    """(label, group, text, weight): Text+Berg dev first half of each side + WMT21 lines 0-499
-    (all refs vs the systems not held out). Groups keep a source line's versions in one fold.
-    Each corpus weighs the same in total, and within a corpus the two classes weigh the same."""
+    """(label, group, text, weight): Text+Berg dev first quarter (human 0-116, machine 0-160: the
+    training cut of review_data) + WMT21 lines 0-399 (all refs vs the systems not held out). Groups
+    keep a source line's versions in one fold. Each corpus weighs the same in total, and within a
+    corpus the two classes weigh the same."""
     rows = []
-    tb = textberg_lines()
-    for y in (0, 1):
-        half = len(tb[y]) // 2
-        rows += [(y, "tb%d" % i, tb[y][i]) for i in range(half)]
+    for name, y, cut in (("dev.de", 0, rd.TEXTBERG_TRAIN_HUMAN_CUT), ("dev.google.de", 1, rd.TEXTBERG_TRAIN_MACHINE_CUT)):
+        rows += [(y, "tb%d" % i, s) for i, s in rd.textberg(name) if i < cut and s.strip()]
     wm = wmt_lines(WMT_FIT_LINES[0], WMT_FIT_LINES[1], wmt_fit_systems(), WMT_REFS)
     rows += [(y, "wmt%d" % i, t) for y, i, t in wm]
     out = []
@@ -371,7 +373,7 @@ def cmd_fit_lm():
     model = lm_train(rows, fw, c)
     model["functionWords"] = sorted(fw)
     model["fittedOn"] = ("eval/review-fit-lm: logistic regression (C=%g, chosen by 5-fold grouped CV), machine 1 vs human 0, on "
-                         "Text+Berg dev first half of each side (detokenized) + WMT21 en-de lines %d-%d (refs %s vs systems %s); "
+                         "Text+Berg dev human 0-116 and machine 0-160 (detokenized) + WMT21 en-de lines %d-%d (refs %s vs systems %s); "
                          "%d lines, %d features kept" % (c, WMT_FIT_LINES[0], WMT_FIT_LINES[1] - 1, ",".join(WMT_REFS),
                                                          ",".join(wmt_fit_systems()), len(rows), len(model["weights"])))
     with open(LM, "w", encoding="utf-8") as f:

@@ -73,8 +73,9 @@ class TranslationeseModelTest {
             "Es ist wichtig zu beachten, dass einige der Mitglieder sollten in der Lage sein, um"
                 + " die Entscheidung zu treffen.");
     double human = m.logit("Na ja, das hat er doch schon immer so gemacht, oder etwa nicht?");
-    assertThat(machine).isGreaterThan(human);
-    assertThat(machine).isGreaterThan(0);
+    // A ranking signal: the combiner weighs and offsets it, so only the order and the idiomatic
+    // sentence's side of zero are asserted, not where the translationese one falls.
+    assertThat(machine).isGreaterThan(human + 1);
     assertThat(human).isLessThan(0);
   }
 }
