@@ -3,14 +3,17 @@
 eval/README.md ("Review that generalises: splits"). Reads only Dragoman's own output (JSONL of
 `dragoman review`, whose review.signals carry the segment-level inputs) and the JSON resources.
 
-  eval/review-general fit    runs review on the calibration halves, fits weights.json (rule weights,
+  eval/review-general fit    runs review on the calibration halves, fits span-thresholds.json (the learned
+                             detector's per-class span thresholds), then weights.json (rule weights,
                              translationese and learned-detector weights) and picks the default threshold
   eval/review-general eval   writes eval/results/review.md: old reviewer (eval/results/review-weights-old.json,
                              replayed from the same findings) beside the new one, 95% bootstrap CIs
 
-Calibration halves (fit): generated dev corruptions from WMT21 de-en lines 700-849, Text+Berg dev first
-half (human vs machine), MLQE-PE dev lines 0-499 (positive = HTER >= 0.3), WMT21 en-de lines 400-499
-(reference A vs system outputs; the learned detector trains on lines 0-399 only). Reported: the other halves,
+Calibration halves (fit): generated dev corruptions from WMT21 de-en lines 700-849, Text+Berg dev second
+quarter (human 117-233 vs machine 161-275; the detector and the translationese model train on the first
+quarter), MLQE-PE dev lines 0-499 (positive = HTER >= 0.3), WMT21 en-de lines 400-499 (references A, C, D vs three
+system outputs a line; the detector, the generator and the translationese model train on lines 0-399 only). No model the
+combiner reads has seen a calibration line, so their scores there are as sure as on new text. Reported: the other halves,
 the fluent-human sets, the seeds (test) and MQM TED (test, evaluation only: --mqm PATH or
 $DRAGOMAN_MQM; skipped with one line when absent).
 Needs Debian's python3-numpy and python3-scipy (run with /usr/bin/python3)."""
@@ -33,6 +36,10 @@ import review_data as rd  # noqa: E402
 ROOT = os.path.dirname(rd.HERE)
 RES = os.path.join(ROOT, "src", "main", "resources", "dragoman", "review")
 WEIGHTS = os.path.join(RES, "weights.json")
+SPAN_THRESHOLDS = os.path.join(RES, "span-thresholds.json")
+SPAN_FLOOR = 0.5  # the calibration run's threshold for every class
+SPAN_BUDGET = 0.01  # the share of a calibration half's human lines one class of span may underline
+PEAK = re.compile(r"p=([0-9.]+)\)")
 OLD_WEIGHTS = os.path.join(rd.HERE, "results", "review-weights-old.json")
 OLD_THRESHOLD = 0.4
 WORK = os.environ.get("REVIEW_GENERAL_WORK", "/tmp/dragoman-review-general")
@@ -55,8 +62,13 @@ def gen_items(lo, hi):
 
 
 def textberg_items(fit):
-    h = [(i, s) for i, s in rd.textberg("dev.de") if (i < rd.TEXTBERG_HUMAN_CUT) == fit and s.strip()]
-    m = [(i, s) for i, s in rd.textberg("dev.google.de") if (i < rd.TEXTBERG_MACHINE_CUT) == fit and s.strip()]
+    """fit: the calibration quarter (between the training cut and the half); else the second half (dev)."""
+    def chosen(i, train_cut, half_cut):
+        return train_cut <= i < half_cut if fit else i >= half_cut
+    h = [(i, s) for i, s in rd.textberg("dev.de")
+         if chosen(i, rd.TEXTBERG_TRAIN_HUMAN_CUT, rd.TEXTBERG_HUMAN_CUT) and s.strip()]
+    m = [(i, s) for i, s in rd.textberg("dev.google.de")
+         if chosen(i, rd.TEXTBERG_TRAIN_MACHINE_CUT, rd.TEXTBERG_MACHINE_CUT) and s.strip()]
     return [dict(text=s, label=0) for _, s in h] + [dict(text=s, label=1) for _, s in m]
 
 
@@ -66,18 +78,21 @@ def mlqe_items(lo, hi):
             for r in rows]
 
 
-def wmt21_ende_items(lo, hi):
-    """WMT21 en-de lines [lo, hi): reference A (human, label 0) and, per line, one of the 20 system
-    outputs taken in turn (machine, label 1); an output equal to a reference is left out."""
+def wmt21_ende_items(lo, hi, per_line=1):
+    """WMT21 en-de lines [lo, hi): the first `per_line` of references A, C, D (human, label 0) and as
+    many of the 20 system outputs, taken in turn (machine, label 1); an output equal to a reference is
+    left out. The calibration half takes all three references: 100 lines of one reference would
+    make the 5% false-flag budget a matter of one or two lines."""
     d = os.path.join(rd.DATA, "wmt21")
     refs = [rd.lines(os.path.join(d, f"newstest2021.en-de.ref.{r}.de")) for r in "ACD"]
     sysdir = os.path.join(d, "system-outputs")
     hyps = [rd.lines(os.path.join(sysdir, f)) for f in sorted(os.listdir(sysdir)) if ".en-de.hyp." in f]
-    items = [dict(text=refs[0][i], label=0) for i in range(lo, hi) if refs[0][i].strip()]
-    for i in range(lo, hi):
-        out = hyps[i % len(hyps)][i].strip()
-        if out and out not in {r[i].strip() for r in refs}:
-            items.append(dict(text=out, label=1))
+    items = [dict(text=ref[i], label=0) for ref in refs[:per_line] for i in range(lo, hi) if ref[i].strip()]
+    for k in range(per_line):
+        for i in range(lo, hi):
+            out = hyps[(i + 7 * k) % len(hyps)][i].strip()
+            if out and out not in {r[i].strip() for r in refs}:
+                items.append(dict(text=out, label=1))
     return items
 
 
@@ -100,7 +115,7 @@ def sets(mqm_path):
     out["textberg-eval"] = textberg_items(False)
     out["mlqe-fit"] = mlqe_items(0, 500)
     out["mlqe-eval"] = mlqe_items(500, 1000)
-    out["wmt21-ende-fit"] = wmt21_ende_items(400, 500)
+    out["wmt21-ende-fit"] = wmt21_ende_items(400, 500, per_line=3)
     out["wmt21-ende-eval"] = wmt21_ende_items(500, 1002)
     for h in ("human-textberg", "human-wmt21-refA", "human-mlqe-pe"):
         out[h] = human_items(h)
@@ -303,18 +318,19 @@ def choose_threshold(w, fit_lines, budget=0.05):
     neg = collections.defaultdict(list)
     for s, line, label in fit_lines:
         if label == 0:
-            neg[s].append(line_score(w, line, 1.0))
+            neg[s].append(line)
     for t in np.arange(0.05, 0.96, 0.01):
-        if all(np.mean([x >= t for x in v]) <= budget for v in neg.values()):
+        # Flagged as the reviewer flags: a line whose findings are all INFO stays below the threshold.
+        if all(np.mean([line_score(w, line, t) >= t for line in v]) <= budget for v in neg.values()):
             return round(float(t), 2)
     return 0.95
 
 
 # ------------------------------------------------------------------ main
 
-def load(args):
+def load(args, fresh=None):
     all_sets = sets(args.mqm)
-    docs = write_and_review(all_sets, args.fresh)
+    docs = write_and_review(all_sets, args.fresh if fresh is None else fresh)
     lines = {}
     for name, items in all_sets.items():
         ls = by_line(docs[name], [it["text"].replace("\n", " ").strip() for it in items])
@@ -322,15 +338,55 @@ def load(args):
     return all_sets, docs, lines
 
 
+def write_span_thresholds(classes, fitted_on):
+    with open(SPAN_THRESHOLDS, "w", encoding="utf-8") as f:
+        json.dump({"classes": classes, "fittedOn": fitted_on}, f, indent=2, sort_keys=True)
+        f.write("\n")
+
+
+def fit_span_thresholds(args):
+    """Per-class span thresholds: review the calibration halves with every class at SPAN_FLOOR, then give
+    each class the lowest threshold (step 0.01) at which its findings touch at most SPAN_BUDGET of each
+    calibration half's fluent human lines (MLQE-PE has none: its lines are all machine output)."""
+    classes = json.load(open(os.path.join(RES, "span-detector.json"), encoding="utf-8"))["classes"][1:]
+    before = open(SPAN_THRESHOLDS, encoding="utf-8").read()
+    write_span_thresholds({c: SPAN_FLOOR for c in classes}, "calibration run: every class at the floor")
+    try:
+        _, _, lines = load(args, fresh=True)
+    except BaseException:
+        with open(SPAN_THRESHOLDS, "w", encoding="utf-8") as f:  # a failed run leaves the shipped file as it was
+            f.write(before)
+        raise
+    human = {s: [line for it, line in lines[s] if it["label"] == 0 and "prose" in line["kinds"]]
+             for s in FIT_SETS if s != "mlqe-fit"}
+    grid = [round(t, 2) for t in np.arange(SPAN_FLOOR, 0.995, 0.01)]
+    chosen = {}
+    for c in classes:
+        peaks = {s: [max([float(PEAK.search(f["message"]).group(1)) for f in line["findings"]
+                          if f["detector"] == "learned" and f["rule"] == c] or [0.0]) for line in ls]
+                 for s, ls in human.items()}
+        chosen[c] = next((t for t in grid if all(np.mean([p >= t for p in v]) <= SPAN_BUDGET for v in peaks.values())),
+                         grid[-1])
+        rates = ", ".join(f"{s} {np.mean([p >= chosen[c] for p in v]):.3f}" for s, v in peaks.items())
+        print(f"span threshold {c}: {chosen[c]} (human lines underlined: {rates})", file=sys.stderr)
+    write_span_thresholds(chosen, (
+        f"eval/review-general fit: per class, the lowest threshold (step 0.01 from {SPAN_FLOOR}) at which the class "
+        f"underlines at most {SPAN_BUDGET:.0%} of each calibration half's fluent human lines (Text+Berg dev human "
+        "117-233, WMT21 en-de references A, C, D 400-499, WMT21 de-en sources 700-849); no seed, test or dev-half line"))
+
+
 def cmd_fit(args):
+    if not args.keep_span_thresholds:
+        fit_span_thresholds(args)
+        args.fresh = True
     _, _, lines = load(args)
     data = [(s, line, it["label"]) for s in FIT_SETS for it, line in lines[s] if "prose" in line["kinds"]]
     learned_classes = json.load(open(os.path.join(RES, "span-detector.json"), encoding="utf-8"))["classes"][1:]
     w = fit(data, {"INFO": 0.0, "MAJOR": 1.6, "MINOR": 0.8}, learned_classes)
     t = choose_threshold(w, data)
     w["fittedOn"] = ("eval/review-general fit: calibration halves of the dev sets (generated corruptions of WMT21 de-en "
-                     "lines 700-849; Text+Berg dev first half, machine vs human; MLQE-PE dev lines 0-499, HTER >= 0.3; "
-                     "WMT21 en-de lines 400-499, reference A vs system outputs); "
+                     "lines 700-849; Text+Berg dev human 117-233 vs machine 161-275; MLQE-PE dev lines 0-499, HTER >= 0.3; "
+                     "WMT21 en-de lines 400-499, references A, C, D vs three system outputs a line); "
                      "each set weighs the same; L2=1 towards the severity prior, weights >= 0 (the learned detector's findings too), counts capped at 2; "
                      f"no seed or test data. Default threshold {t}: the lowest flagging <= 5% of each set's negatives")
     w["threshold"] = t
@@ -384,11 +440,11 @@ def cmd_eval(args):
            "| set | lines | positives | old ROC-AUC [95% CI] | new ROC-AUC [95% CI] | old flagged pos/neg | new flagged pos/neg | new ECE |",
            "|---|---|---|---|---|---|---|---|"]
     for name, title in (("textberg-eval", "Text+Berg dev second half, machine vs human (de-CH, detokenised)"),
-                        ("textberg-fit", "Text+Berg dev first half (calibration half)"),
+                        ("textberg-fit", "Text+Berg dev human 117-233 vs machine 161-275 (calibration quarter)"),
                         ("mlqe-eval", "MLQE-PE en-de dev lines 500-999, HTER >= 0.3"),
                         ("mlqe-fit", "MLQE-PE en-de dev lines 0-499 (calibration half)"),
                         ("wmt21-ende-eval", "WMT21 en-de lines 500-1001, system output vs reference A"),
-                        ("wmt21-ende-fit", "WMT21 en-de lines 400-499 (calibration half)"),
+                        ("wmt21-ende-fit", "WMT21 en-de lines 400-499, references A, C, D vs three system outputs a line (calibration half)"),
                         ("gen-eval", "generated corruptions, WMT21 de-en 850-999 (held out)"),
                         ("gen-fit", "generated corruptions, WMT21 de-en 700-849 (calibration half)")):
         y = np.array([it["label"] for it, _ in lines[name]])
@@ -524,6 +580,8 @@ def main():
     ap.add_argument("command", choices=["fit", "eval"])
     ap.add_argument("--mqm", help="path to mqm_ted_ende.tsv (evaluation only)")
     ap.add_argument("--fresh", action="store_true", help="review again even if the work folder has output")
+    ap.add_argument("--keep-span-thresholds", action="store_true",
+                    help="fit: keep span-thresholds.json as it is instead of fitting it first (two more review runs)")
     ap.add_argument("--threshold", type=float, default=None,
                     help="new reviewer's threshold (default: weights.json's, which a Java test keeps equal to ReviewOptions')")
     args = ap.parse_args()
