@@ -1,9 +1,5 @@
 package dragoman.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,14 +45,7 @@ public record ReviewModel(
   }
 
   public static ReviewModel load() {
-    try (InputStream in = ReviewModel.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("review weights " + RESOURCE + " missing from the build");
-      }
-      return new ObjectMapper().readValue(in, ReviewModel.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReviewResources.readJson(RESOURCE, ReviewModel.class, "review weights");
   }
 
   private static double clip(double logit) {

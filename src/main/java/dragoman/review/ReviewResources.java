@@ -1,5 +1,6 @@
 package dragoman.review;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dragoman.io.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,21 @@ public final class ReviewResources {
   private static volatile String digest;
 
   private ReviewResources() {}
+
+  /**
+   * Reads the JSON resource at {@code path} as {@code type}; {@code what} names it in the error
+   * when the build lacks it or it does not parse.
+   */
+  static <T> T readJson(String path, Class<T> type, String what) {
+    try (InputStream in = ReviewResources.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException(what + " " + path + " missing from the build");
+      }
+      return new ObjectMapper().readValue(in, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + what + " " + path + ": " + e.getMessage(), e);
+    }
+  }
 
   /** SHA-256 over the names and bytes of {@link #NAMES}, computed once per process. */
   public static String digest() {

@@ -10,12 +10,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dragoman.mt.NativeStack;
 import dragoman.text.Segment;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -110,14 +108,7 @@ public final class SpanDetector implements Detector, AutoCloseable {
   /** The shipped model with other span thresholds (the calibration run sets them all low). */
   public SpanDetector(SpanThresholds thresholds) {
     this.thresholds = thresholds;
-    try (InputStream in = SpanDetector.class.getResourceAsStream(META)) {
-      if (in == null) {
-        throw new IllegalStateException("span detector " + META + " missing from the build");
-      }
-      this.meta = new ObjectMapper().readValue(in, Meta.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.meta = ReviewResources.readJson(META, Meta.class, "span detector");
     // ONNX Runtime's first session overflows the java launcher's 1 MB main-thread stack.
     this.model = NativeStack.call("span-detector-load", SpanDetector::loadModel);
     this.parameters = new ParameterStore(model.getNDManager(), false);

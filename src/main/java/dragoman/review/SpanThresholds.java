@@ -1,9 +1,5 @@
 package dragoman.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,14 +34,7 @@ public record SpanThresholds(Map<String, Double> classes, String fittedOn) {
 
   /** The shipped thresholds. */
   public static SpanThresholds load() {
-    try (InputStream in = SpanThresholds.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("span thresholds " + RESOURCE + " missing from the build");
-      }
-      return new ObjectMapper().readValue(in, SpanThresholds.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read span thresholds " + RESOURCE, e);
-    }
+    return ReviewResources.readJson(RESOURCE, SpanThresholds.class, "span thresholds");
   }
 
   /** The threshold of {@code cls}; a class the file does not name is never reported. */

@@ -1,9 +1,5 @@
 package dragoman.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +37,7 @@ public record TranslationeseModel(
   }
 
   public static TranslationeseModel load() {
-    try (InputStream in = TranslationeseModel.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("translationese model " + RESOURCE + " missing from build");
-      }
-      return new ObjectMapper().readValue(in, TranslationeseModel.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReviewResources.readJson(RESOURCE, TranslationeseModel.class, "translationese model");
   }
 
   /** A token of the model's own tokenization, with offsets relative to the text. */
