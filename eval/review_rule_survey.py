@@ -71,7 +71,7 @@ def main():
     training_table(survey(sample))
     cal = []
     for name, items in (("textberg-fit", rg.textberg_items(True)), ("mlqe-fit", rg.mlqe_items(0, 500)),
-                        ("wmt21-ende-fit", rg.wmt21_ende_items(400, 500))):
+                        ("wmt21-ende-fit", rg.wmt21_ende_items(400, 500, per_line=3))):
         cal += [dict(id=f"{name}.{i}", set=name, label=it["label"], text=it["text"].replace("\n", " ").strip())
                 for i, it in enumerate(items)]
     calibration_table(survey(cal))
