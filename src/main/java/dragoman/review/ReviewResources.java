@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -72,6 +73,6 @@ public final class ReviewResources {
         throw new UncheckedIOException("cannot read review resource " + FOLDER + name, e);
       }
     }
-    return java.util.HexFormat.of().formatHex(d.digest());
+    return HexFormat.of().formatHex(d.digest());
   }
 }

@@ -105,7 +105,7 @@ public final class SpanDetector implements Detector, AutoCloseable {
     this(SpanThresholds.load());
   }
 
-  /** The shipped model with other span thresholds (the calibration run sets them all low). */
+  /** The shipped model with the given span thresholds instead of the shipped ones. */
   public SpanDetector(SpanThresholds thresholds) {
     this.thresholds = thresholds;
     this.meta = ReviewResources.readJson(META, Meta.class, "span detector");
