@@ -436,6 +436,7 @@ def cmd_eval(args):
             out.append(line_score(w_new, line, t_new) if new else line_score(w_old, old_line(line), OLD_THRESHOLD, new=False))
         return np.array(out)
 
+    figures = {}  # what the targets table at the end reads
     md += ["## Human vs machine and post-editing effort (ROC-AUC)", "",
            "| set | lines | positives | old ROC-AUC [95% CI] | new ROC-AUC [95% CI] | old flagged pos/neg | new flagged pos/neg | new ECE |",
            "|---|---|---|---|---|---|---|---|"]
@@ -454,6 +455,7 @@ def cmd_eval(args):
         fo = f"{int(np.sum((so >= OLD_THRESHOLD) & (y == 1)))}/{int(np.sum((so >= OLD_THRESHOLD) & (y == 0)))}"
         fn = f"{int(np.sum((sn >= t_new) & (y == 1)))}/{int(np.sum((sn >= t_new) & (y == 0)))}"
         md.append(f"| {title} | {len(y)} | {int(y.sum())} | {ao} | {an} | {fo} | {fn} | {ece(y, sn):.3f} |")
+        figures[name] = an
     md.append("")
     pooled_y, pooled_s = [], []
     for name in FIT_SETS:
@@ -495,6 +497,7 @@ def cmd_eval(args):
         so, sn = scores(name, False) >= OLD_THRESHOLD, scores(name, True) >= t_new
         md.append(f"| {title} | {len(so)} | {fmt(so.mean(), boot(lambda ix: so[ix].mean(), len(so)))} | "
                   f"{fmt(sn.mean(), boot(lambda ix: sn[ix].mean(), len(sn)))} |")
+        figures[name] = (float(sn.mean()), int(sn.sum()), len(sn), title)
     md.append("")
     # per-class recall
     md += ["## Generated corruptions held out (WMT21 de-en 850-999): recall per class at the default threshold", "",
@@ -520,16 +523,52 @@ def cmd_eval(args):
             old += line_score(w_old, old_line(line), OLD_THRESHOLD, new=False) >= OLD_THRESHOLD
             new += line_score(w_new, line, t_new) >= t_new
         md.append(f"| {lab} | {len(rs)} | {old} | {new} |")
+        figures["seeds-" + lab] = (int(new), len(rs))
     md.append("")
     # MQM
     mqm = args.mqm or os.environ.get("DRAGOMAN_MQM")
     if mqm and os.path.exists(mqm):
-        md += mqm_section(mqm, w_new, w_old, t_new)
+        mqm_md, figures["mqm"] = mqm_section(mqm, w_new, w_old, t_new)
+        md += mqm_md
     else:
         md.append("MQM TED: skipped (evaluation-only data; give --mqm PATH/mqm_ted_ende.tsv).")
         print("MQM TED skipped: no --mqm PATH given", file=sys.stderr)
+    md += targets_section(figures)
     open(os.path.join(rd.HERE, "results", "review.md"), "w").write("\n".join(md) + "\n")
     print("\n".join(md))
+
+
+# The review's targets: (figure, key into targets_section's figures, target, how it is met).
+TARGETS = (("Seeds (test): artifacts flagged", "seeds-artifact", ">= 18 of 22"),
+           ("Seeds (test): clean flagged", "seeds-clean", "<= 6 of 65"),
+           ("Text+Berg dev second half ROC-AUC", "textberg-eval", ">= 0.78"),
+           ("MLQE-PE dev 500-999 ROC-AUC (HTER >= 0.3)", "mlqe-eval", ">= 0.62"),
+           ("MQM TED Major fluency ROC-AUC (test)", "mqm", ">= 0.62"))
+
+
+def targets_section(figures):
+    """The figures above against the review's targets, computed, so the file never disagrees with itself."""
+    md = ["## Against the targets", "", "| figure | target | now | met |", "|---|---|---|---|"]
+
+    def auc_of(cell):  # "0.736 [0.687, 0.778]" -> 0.736
+        return float(cell.split()[0])
+    for title, key, target in TARGETS:
+        if key not in figures:
+            md.append(f"| {title} | {target} | not measured | - |")
+            continue
+        v = figures[key]
+        if key.startswith("seeds-"):
+            bound = int(target.split()[1])
+            met = v[0] >= bound if target.startswith(">=") else v[0] <= bound
+            md.append(f"| {title} | {target} | {v[0]} of {v[1]} | {'yes' if met else '**no**'} |")
+        else:
+            met = auc_of(v) >= float(target.split()[1])
+            md.append(f"| {title} | {target} | {v} | {'yes' if met else '**no**'} |")
+    for key in ("human-textberg", "human-wmt21-refA", "human-mlqe-pe"):
+        rate, n, total, title = figures[key]
+        md.append(f"| Fluent human German flagged: {title} | <= 5% | {rate:.1%} ({n} of {total}) | "
+                  f"{'yes' if rate <= 0.05 else '**no**'} |")
+    return md + [""]
 
 
 def mqm_section(path, w_new, w_old, t_new):
@@ -568,11 +607,12 @@ def mqm_section(path, w_new, w_old, t_new):
             so.append(line_score(w_old, old_line(line), OLD_THRESHOLD, new=False))
             sn.append(line_score(w_new, line, t_new))
     y, so, sn = np.array(y), np.array(so), np.array(sn)
+    new_auc = fmt(roc_auc(y, sn), boot(lambda ix: roc_auc(y[ix], sn[ix]), len(y)))
     return ["## MQM TED en-de (test, evaluation only): Major fluency error vs none", "",
             f"{len(y)} segments, {int(y.sum())} with a Major fluency error. ROC-AUC old "
             f"{fmt(roc_auc(y, so), boot(lambda ix: roc_auc(y[ix], so[ix]), len(y)))}, new "
-            f"{fmt(roc_auc(y, sn), boot(lambda ix: roc_auc(y[ix], sn[ix]), len(y)))}; flagged old "
-            f"{float(np.mean(so >= OLD_THRESHOLD)):.3f}, new {float(np.mean(sn >= t_new)):.3f}.", ""]
+            f"{new_auc}; flagged old "
+            f"{float(np.mean(so >= OLD_THRESHOLD)):.3f}, new {float(np.mean(sn >= t_new)):.3f}.", ""], new_auc
 
 
 def main():
