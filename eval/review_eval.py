@@ -451,7 +451,7 @@ def clip(t):
     return max(LOGIT_LOW, min(LOGIT_HIGH, t))
 
 
-LOGIT_LOW, LOGIT_HIGH = -4.0, 4.0  # ReviewModel.LOGIT_CLIP
+LOGIT_LOW, LOGIT_HIGH = -4.0, 4.0  # ReviewModel.DEFAULT_LOGIT_CLIP (the old weights name no clip)
 
 
 def cmd_fit():

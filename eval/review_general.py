@@ -43,7 +43,10 @@ PEAK = re.compile(r"p=([0-9.]+)\)")
 OLD_WEIGHTS = os.path.join(rd.HERE, "results", "review-weights-old.json")
 OLD_THRESHOLD = 0.4
 WORK = os.environ.get("REVIEW_GENERAL_WORK", "/tmp/dragoman-review-general")
-CLIP = 4.0
+CLIP = 4.0  # ReviewModel.DEFAULT_LOGIT_CLIP: the clip of weight files that name none (the old weights)
+# The clip fit writes into weights.json: the segment head's logits on calibration corruptions reach 13.8,
+# and at 4 a segment head that sure weighed no more than a mild one (chosen on the calibration halves).
+FIT_CLIP = 8.0
 CAP = 2
 SEG = re.compile(r"#p(\d+)\.s\d+$")
 FIT_SETS = ("gen-fit", "textberg-fit", "mlqe-fit", "wmt21-ende-fit")
@@ -153,16 +156,16 @@ def by_line(records, text_lines):
     for t in text_lines:
         starts.append(pos)
         pos += len(t) + 1
-    lines = [dict(findings=[], t=-CLIP, l=-CLIP, g=-CLIP, kinds=set(), score=0.0) for _ in text_lines]
+    lines = [dict(findings=[], t=-np.inf, l=-np.inf, g=-np.inf, kinds=set(), score=0.0) for _ in text_lines]
     for r in records:
         p = int(SEG.search(r["id"]).group(1))
         cur, rv = lines[p], r["review"]
         cur["kinds"].add(rv["kind"])
         cur["score"] = max(cur["score"], rv["score"])
         sig = rv.get("signals") or {}
-        cur["t"] = max(cur["t"], sig.get("translationese", -CLIP))
-        cur["l"] = max(cur["l"], sig.get("learned", -CLIP))
-        cur["g"] = max(cur["g"], sig.get("learned-segment", -CLIP))
+        cur["t"] = max(cur["t"], sig.get("translationese", -np.inf))
+        cur["l"] = max(cur["l"], sig.get("learned", -np.inf))
+        cur["g"] = max(cur["g"], sig.get("learned-segment", -np.inf))
         for f in rv["findings"]:
             g = dict(f)
             g["start"] -= starts[p]
@@ -179,10 +182,11 @@ def feature_counts(findings, skip=("translationese",)):
 
 
 def model_z(w, line, learned=True):
-    z = w["intercept"] + w.get("translationeseWeight", 0) * np.clip(line["t"], -CLIP, CLIP)
+    c = w.get("logitClip") or CLIP
+    z = w["intercept"] + w.get("translationeseWeight", 0) * np.clip(line["t"], -c, c)
     if learned:
-        z += w.get("learnedWeight", 0) * np.clip(line["l"], -CLIP, CLIP)
-        z += w.get("segmentWeight", 0) * np.clip(line["g"], -CLIP, CLIP)
+        z += w.get("learnedWeight", 0) * np.clip(line["l"], -c, c)
+        z += w.get("segmentWeight", 0) * np.clip(line["g"], -c, c)
     sev = {f["detector"] + "/" + f["rule"]: f["severity"] for f in line["findings"]}
     for k, n in feature_counts(line["findings"]).items():
         z += n * w["weights"].get(k, w["otherWeight"].get(sev[k], 0.0))
@@ -264,7 +268,7 @@ def fmt(v, ci):
 
 # ------------------------------------------------------------------ fit
 
-def fit(data, prior_other, learned_classes, l2=1.0, set_weight=None):
+def fit(data, prior_other, learned_classes, l2=1.0, set_weight=None, clip=FIT_CLIP):
     """Weighted logistic regression: rule weights >= 0 (pulled towards the severity prior), translationese
     and learned-detector weights >= 0; each fitting set weighs the same."""
     keys = sorted({k for _, line, _ in data for k in feature_counts(line["findings"])})
@@ -276,9 +280,9 @@ def fit(data, prior_other, learned_classes, l2=1.0, set_weight=None):
     for i, (s, line, label) in enumerate(data):
         for k, n in feature_counts(line["findings"]).items():
             X[i, keys.index(k)] = n
-        X[i, -3] = np.clip(line["t"], -CLIP, CLIP)
-        X[i, -2] = np.clip(line["l"], -CLIP, CLIP)
-        X[i, -1] = np.clip(line["g"], -CLIP, CLIP)
+        X[i, -3] = np.clip(line["t"], -clip, clip)
+        X[i, -2] = np.clip(line["l"], -clip, clip)
+        X[i, -1] = np.clip(line["g"], -clip, clip)
         y[i] = label
         sw[i] = len(data) / (len(per_set) * per_set[s]) * (set_weight or {}).get(s, 1.0)
     sev = {}
@@ -309,7 +313,7 @@ def fit(data, prior_other, learned_classes, l2=1.0, set_weight=None):
     weights["translationese/typical-sequence"] = 0.0
     return dict(intercept=round(float(b), 4), cap=CAP, weights=weights, otherWeight=prior_other,
                 translationeseWeight=round(float(w[-3]), 4), learnedWeight=round(float(w[-2]), 4),
-                segmentWeight=round(float(w[-1]), 4))
+                segmentWeight=round(float(w[-1]), 4), logitClip=clip)
 
 
 def choose_threshold(w, fit_lines, budget=0.05):
@@ -387,7 +391,7 @@ def cmd_fit(args):
     w["fittedOn"] = ("eval/review-general fit: calibration halves of the dev sets (generated corruptions of WMT21 de-en "
                      "lines 700-849; Text+Berg dev human 117-233 vs machine 161-275; MLQE-PE dev lines 0-499, HTER >= 0.3; "
                      "WMT21 en-de lines 400-499, references A, C, D vs three system outputs a line); "
-                     "each set weighs the same; L2=1 towards the severity prior, weights >= 0 (the learned detector's findings too), counts capped at 2; "
+                     f"each set weighs the same; L2=1 towards the severity prior, weights >= 0 (the learned detector's findings too), counts capped at 2, log-odds clipped at ±{FIT_CLIP:g}; "
                      f"no seed or test data. Default threshold {t}: the lowest flagging <= 5% of each set's negatives")
     w["threshold"] = t
     json.dump(w, open(WEIGHTS, "w"), indent=2, sort_keys=True)

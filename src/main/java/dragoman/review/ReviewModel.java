@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * @param otherWeight weight of a rule the fit never saw, per severity name (MAJOR, MINOR, INFO)
  * @param fittedOn what the weights were fitted on, for reports
  * @param translationeseWeight weight of the {@link TranslationeseModel} log-odds (clipped to
- *     [-{@value #LOGIT_CLIP}, {@value #LOGIT_CLIP}]); 0 leaves the signal out
+ *     [-logitClip, logitClip]); 0 leaves the signal out
  * @param learnedWeight weight of the {@link SpanDetector}'s log-odds (clipped the same way); 0
  *     leaves it out (as in weight files written before it existed)
  * @param segmentWeight weight of the {@link SpanDetector#segmentLogit} (clipped the same way); 0
@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * @param threshold the score at which these weights flag by default ({@link
  *     ReviewOptions#DEFAULT_THRESHOLD}, which a test keeps equal); here so that the eval scripts
  *     read it from the same file as the weights
+ * @param logitClip the log-odds inputs are clipped to [-logitClip, logitClip], so one odd segment
+ *     cannot dominate the rules; fitted with the weights (0, as in files written before it was
+ *     fitted, means {@value #DEFAULT_LOGIT_CLIP})
  */
 public record ReviewModel(
     double intercept,
@@ -33,23 +36,25 @@ public record ReviewModel(
     double translationeseWeight,
     double learnedWeight,
     double segmentWeight,
-    double threshold) {
+    double threshold,
+    double logitClip) {
   public static final String RESOURCE = "/dragoman/review/weights.json";
 
-  /** The translationese log-odds are clipped so one odd segment cannot dominate the rules. */
-  public static final double LOGIT_CLIP = 4.0;
+  /** The clip of weight files that do not name one. */
+  public static final double DEFAULT_LOGIT_CLIP = 4.0;
 
   public ReviewModel {
     weights = Map.copyOf(weights);
     otherWeight = Map.copyOf(otherWeight);
+    logitClip = logitClip > 0 ? logitClip : DEFAULT_LOGIT_CLIP;
   }
 
   public static ReviewModel load() {
     return ReviewResources.readJson(RESOURCE, ReviewModel.class, "review weights");
   }
 
-  private static double clip(double logit) {
-    return Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, logit));
+  private double clip(double logit) {
+    return Math.max(-logitClip, Math.min(logitClip, logit));
   }
 
   /** The feature a finding counts towards. */

@@ -14,7 +14,7 @@ class ReviewModelTest {
 
   private final ReviewModel model =
       new ReviewModel(
-          -2, 2, Map.of("surface/glued-words", 3.0), Map.of("MAJOR", 1.0), "test", 0, 0, 0, 0.5);
+          -2, 2, Map.of("surface/glued-words", 3.0), Map.of("MAJOR", 1.0), "test", 0, 0, 0, 0.5, 0);
 
   @Test
   void noFindingsGiveTheInterceptProbability() {
@@ -40,11 +40,15 @@ class ReviewModelTest {
 
   @Test
   void segmentLogOddsAddWithTheirWeightAndAreClipped() {
-    ReviewModel m = new ReviewModel(-2, 2, Map.of(), Map.of(), "test", 0, 0, 0.5, 0.5);
+    ReviewModel m = new ReviewModel(-2, 2, Map.of(), Map.of(), "test", 0, 0, 0.5, 0.5, 0);
     // -2 + 0.5 * 2 = -1 -> sigmoid(-1) = 0.26894...
     assertThat(m.score(List.of(), 0, 0, 2)).isCloseTo(0.268941, within(1e-6));
-    // clipped at 4: -2 + 0.5 * 4 = 0 -> 0.5
+    // no clip named: clipped at 4: -2 + 0.5 * 4 = 0 -> 0.5
     assertThat(m.score(List.of(), 0, 0, 40)).isCloseTo(0.5, within(1e-9));
+    ReviewModel wide = new ReviewModel(-2, 2, Map.of(), Map.of(), "test", 0, 0, 0.5, 0.5, 8);
+    // clipped at 8: -2 + 0.5 * 8 = 2 -> sigmoid(2) = 0.88079...
+    assertThat(wide.score(List.of(), 0, 0, 40)).isCloseTo(0.880797, within(1e-6));
+    assertThat(wide.score(List.of(), 0, 0, -40)).isCloseTo(0.002473, within(1e-6));
   }
 
   @Test
