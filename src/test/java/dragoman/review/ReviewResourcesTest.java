@@ -19,11 +19,4 @@ class ReviewResourcesTest {
               files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".md")).toList());
     }
   }
-
-  @Test
-  void theDigestIsAHexSha256AndStableWithinAProcess() {
-    String d = ReviewResources.digest();
-    assertThat(d).matches("[0-9a-f]{64}");
-    assertThat(ReviewResources.digest()).isEqualTo(d);
-  }
 }
