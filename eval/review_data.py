@@ -7,7 +7,7 @@ import re
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 
-_NO_SPACE_BEFORE = re.compile(r"^[,.;:!?%)\]}»“]+$|^'s$")
+_NO_SPACE_BEFORE = re.compile(r"^[,.;:!?%)\]}»“‘]+$|^'s$")
 _NO_SPACE_AFTER = re.compile(r"^[(\[{«„]+$")
 
 
@@ -58,9 +58,28 @@ def wmt21_en_sources():
     return lines(os.path.join(DATA, "wmt21", "newstest2021.en-de.src.en"))
 
 
+# Text+Berg's scans render the low single quote ‚ as a comma (or a full stop) glued to the next word, and its
+# closing ‘ as a straight apostrophe: ",Yeti '". The tokeniser splits every real comma off its word, so a comma
+# or full stop that still starts a word is the quote; left as it is, fluent human German looks broken.
+_SCANNED_LOW_QUOTE = re.compile(r"^[,.](?=[^\W\d_])")
+
+
+def restore_scanned_quotes(tokens):
+    """Text+Berg tokens with the scanner's ,X ' turned back into ‚X‘ (the closing quote glued on)."""
+    out, open_quote = [], False
+    for tok in tokens:
+        if _SCANNED_LOW_QUOTE.match(tok):
+            tok, open_quote = "‚" + tok[1:], True
+        if open_quote and "'" in tok:
+            tok, open_quote = tok.replace("'", "‘", 1), False
+        out.append(tok)
+    return out
+
+
 def textberg(name):
     """Text+Berg dev side ('dev.de' human, 'dev.google.de' machine), detokenised, with line numbers."""
-    return [(i, detokenize(l)) for i, l in enumerate(lines(os.path.join(DATA, "textberg-defr", name)))]
+    return [(i, detokenize_tokens(restore_scanned_quotes(l.split()))[0])
+            for i, l in enumerate(lines(os.path.join(DATA, "textberg-defr", name)))]
 
 
 # The cut between Text+Berg's first (fitting) and second (held-out) halves, as eval/review_eval.py has it.
