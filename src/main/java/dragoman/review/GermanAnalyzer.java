@@ -74,7 +74,8 @@ public final class GermanAnalyzer {
               offset + spans[i].getStart(),
               offset + spans[i].getEnd(),
               Upos.of(tags[i]),
-              verbForm(readings.get(i))));
+              verbForm(readings.get(i)),
+              persons(readings.get(i))));
     }
     return out;
   }
@@ -102,6 +103,30 @@ public final class GermanAnalyzer {
     return finite
         ? Token.VerbForm.FINITE
         : nonFinite ? Token.VerbForm.NON_FINITE : Token.VerbForm.NONE;
+  }
+
+  /**
+   * The person-number bits ({@link Token#persons()}) of the finite verb readings, from tags such as
+   * "VER:3:SIN:PRÄ:SFT" or "VER:MOD:1:PLU:KJ1" (imperatives name no person and add nothing).
+   */
+  static int persons(AnalyzedTokenReadings readings) {
+    int bits = 0;
+    for (AnalyzedToken t : readings) {
+      String tag = t.getPOSTag();
+      if (tag == null || !tag.startsWith("VER:")) {
+        continue;
+      }
+      String[] parts = tag.split(":");
+      for (int k = 1; k + 1 < parts.length; k++) {
+        int person = "123".indexOf(parts[k]) + 1;
+        boolean plural = parts[k + 1].equals("PLU");
+        if (person > 0 && (plural || parts[k + 1].equals("SIN"))) {
+          bits |= 1 << (3 * (plural ? 1 : 0) + person - 1);
+          break;
+        }
+      }
+    }
+    return bits;
   }
 
   private static InputStream resource(String name) {

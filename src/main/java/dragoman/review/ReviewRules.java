@@ -35,6 +35,7 @@ public final class ReviewRules {
         new ZuInfinitiveNotFinalRule(),
         new CountryWithoutArticleRule(),
         new TwoFiniteVerbsRule(),
+        new CoordinatedVerbAgreementRule(),
         new VerbSecondRule(),
         new SpaceBeforePunctuationRule(),
         new MissingSpaceAfterPunctuationRule(),

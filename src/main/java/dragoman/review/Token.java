@@ -10,8 +10,10 @@ package dragoman.review;
  * @param upos Universal Dependencies tag from OpenNLP's German model (NOUN, VERB, AUX, DET, ...),
  *     converted from the model's string once, by {@link GermanAnalyzer}
  * @param verbForm how the lexicon can read it as a verb
+ * @param persons the person and number of its finite readings in the lexicon, as bits {@code 1 <<
+ *     (3 * plural + person - 1)} (1st singular = 1, 3rd plural = 32); 0 when it has none
  */
-public record Token(String text, int start, int end, Upos upos, VerbForm verbForm) {
+public record Token(String text, int start, int end, Upos upos, VerbForm verbForm, int persons) {
   /** What a word can be as a verb, from LanguageTool's German morphology. */
   public enum VerbForm {
     /** Not a verb form in the lexicon. */
@@ -30,6 +32,14 @@ public record Token(String text, int start, int end, Upos upos, VerbForm verbFor
 
   public boolean canBeFinite() {
     return verbForm == VerbForm.FINITE || verbForm == VerbForm.EITHER;
+  }
+
+  /**
+   * Whether this finite verb and {@code other} can share a subject: some reading of each has the
+   * same person and number. True when either has no person-number reading.
+   */
+  public boolean canAgreeWith(Token other) {
+    return persons == 0 || other.persons == 0 || (persons & other.persons) != 0;
   }
 
   public boolean isWord() {

@@ -141,4 +141,38 @@ class StructureRulesTest {
                     + " verbreitete unter den Kunden."))
         .contains("finite-verb-position");
   }
+
+  @Test
+  void findsSecondVerbThatDoesNotAgreeWithTheFirst() {
+    assertThat(rules("Der Bürgermeister eröffnete die neue Brücke und lobten die Bauarbeiter."))
+        .contains("coordinated-verb-agreement");
+    assertThat(rules("Die neuen Regeln gelten ab Januar und betrifft vor allem kleine Betriebe."))
+        .contains("coordinated-verb-agreement");
+  }
+
+  @Test
+  void acceptsCoordinatedInfinitivesNewSubjectsAndClausesAfterAComma() {
+    // infinitives after a modal; "lachen" could be an infinitive; a new subject after "und"
+    assertThat(rules("Sie will heute essen und trinkt nichts."))
+        .doesNotContain("coordinated-verb-agreement");
+    assertThat(rules("Die Kinder spielen im Garten und lachen laut.")).isEmpty();
+    assertThat(rules("Die Preise steigen und die Löhne sinken.")).isEmpty();
+    // after the comma "und" continues the main clause, not the subordinate one
+    assertThat(
+            rules("Die Regierung hofft, dass die Preise sinken, und rechnet mit einem Aufschwung."))
+        .doesNotContain("coordinated-verb-agreement");
+    assertThat(rules("Er sah die Kinder spielen und lachte."))
+        .doesNotContain("coordinated-verb-agreement");
+  }
+
+  @Test
+  void findsInfinitiveTheTaggerReadsAsAdjectiveAndOneBeforeAPreposition() {
+    assertThat(rules("Die Regierung wird verabschieden das Gesetz im nächsten Jahr."))
+        .contains("verb-cluster-order");
+    assertThat(rules("Der Konzern muss zahlen an die Kunden eine Entschädigung."))
+        .contains("verb-cluster-order");
+    // a participle before a prepositional phrase is an afterthought German allows
+    assertThat(rules("Der Maler wurde geboren in einem kleinen Dorf."))
+        .doesNotContain("verb-cluster-order");
+  }
 }
