@@ -19,7 +19,7 @@ public record ReviewOptions(
     int maxGrammarChars,
     boolean learned) {
   /** See eval/results/review.md for the precision and recall at this threshold. */
-  public static final double DEFAULT_THRESHOLD = 0.73;
+  public static final double DEFAULT_THRESHOLD = 0.75;
 
   public static final int DEFAULT_MAX_GRAMMAR_CHARS = 1500;
 
