@@ -118,7 +118,7 @@ public final class GermanAnalyzer {
       }
       String[] parts = tag.split(":");
       for (int k = 1; k + 1 < parts.length; k++) {
-        int person = "123".indexOf(parts[k]) + 1;
+        int person = parts[k].length() == 1 ? "123".indexOf(parts[k]) + 1 : 0;
         boolean plural = parts[k + 1].equals("PLU");
         if (person > 0 && (plural || parts[k + 1].equals("SIN"))) {
           bits |= 1 << (3 * (plural ? 1 : 0) + person - 1);
