@@ -21,7 +21,10 @@ final class CoordinatedVerbAgreementRule extends TokenRule {
                 "Der Bürgermeister eröffnete die neue Brücke und lobte die Bauarbeiter."),
             new ExamplePair(
                 "Die neuen Regeln gelten ab Januar und betrifft vor allem kleine Betriebe.",
-                "Die neuen Regeln gelten ab Januar und betreffen vor allem kleine Betriebe.")));
+                "Die neuen Regeln gelten ab Januar und betreffen vor allem kleine Betriebe."),
+            new ExamplePair(
+                "Die Gewerkschaft forderte höhere Löhne und drohen mit Streiks.",
+                "Die Gewerkschaft forderte höhere Löhne und drohte mit Streiks.")));
   }
 
   @Override
@@ -32,16 +35,20 @@ final class CoordinatedVerbAgreementRule extends TokenRule {
       return Optional.empty();
     }
     Token second = tokens.get(i + 1);
-    // Only a form that cannot be an infinitive: "will essen und trinken" coordinates infinitives.
     // The tagger often reads such a verb as an adjective, so morphology decides.
     if (!(second.isVerb() || second.upos() == Upos.ADJ)
-        || second.verbForm() != Token.VerbForm.FINITE
+        || !second.canBeFinite()
         || second.persons() == 0
         || second.capitalised()) {
       return Optional.empty();
     }
     Token first = firstVerb(tokens, i);
     if (first == null || first.canAgreeWith(second)) {
+      return Optional.empty();
+    }
+    // A form that can be an infinitive ("trinken") may coordinate with an infinitive ("will essen
+    // und trinken"): only when the first conjunct has none and no auxiliary is it finite.
+    if (second.verbForm() == Token.VerbForm.EITHER && !onlyFiniteMainVerb(tokens, i, first)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -54,6 +61,26 @@ final class CoordinatedVerbAgreementRule extends TokenRule {
                 + first.text()
                 + "': the verbs share one subject, so they take the same person and number",
             null));
+  }
+
+  /**
+   * Whether the comma-free stretch before the conjunction holds no verb but {@code first}, and that
+   * one is surely finite and no auxiliary.
+   */
+  private static boolean onlyFiniteMainVerb(List<Token> tokens, int conjunction, Token first) {
+    if (first.verbForm() != Token.VerbForm.FINITE || first.upos() == Upos.AUX) {
+      return false;
+    }
+    for (int j = conjunction - 1; j >= 0; j--) {
+      Token t = tokens.get(j);
+      if (!t.isWord() && !Clauses.isNumber(t)) {
+        break;
+      }
+      if (t != first && (t.isVerb() || t.verbForm() == Token.VerbForm.NON_FINITE)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -75,7 +75,8 @@ public final class GermanAnalyzer {
               offset + spans[i].getEnd(),
               Upos.of(tags[i]),
               verbForm(readings.get(i)),
-              persons(readings.get(i))));
+              persons(readings.get(i)),
+              nominative(readings.get(i))));
     }
     return out;
   }
@@ -124,6 +125,26 @@ public final class GermanAnalyzer {
           bits |= 1 << (3 * (plural ? 1 : 0) + person - 1);
           break;
         }
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * The numbers of the nominative readings ({@link Token#nominative()}), from tags such as
+   * "SUB:NOM:PLU:NEU", "ART:DEF:NOM:SIN:FEM" or "ADJ:NOM:PLU:NEU:GRU:DEF".
+   */
+  static int nominative(AnalyzedTokenReadings readings) {
+    int bits = 0;
+    for (AnalyzedToken t : readings) {
+      String tag = t.getPOSTag();
+      if (tag == null) {
+        continue;
+      }
+      int at = tag.indexOf(":NOM:");
+      if (at >= 0) {
+        String rest = tag.substring(at + 5);
+        bits |= rest.startsWith("SIN") ? Token.SINGULAR : rest.startsWith("PLU") ? Token.PLURAL : 0;
       }
     }
     return bits;

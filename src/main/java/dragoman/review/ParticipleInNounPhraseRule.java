@@ -20,7 +20,10 @@ final class ParticipleInNounPhraseRule extends TokenRule {
         List.of(
             new ExamplePair(
                 "Die Stadt hat eine geplant neue Schule für die Kinder.",
-                "Die Stadt hat eine geplante neue Schule für die Kinder.")));
+                "Die Stadt hat eine geplante neue Schule für die Kinder."),
+            new ExamplePair(
+                "Der gestern veröffentlicht neue Bericht zeigt große Mängel.",
+                "Der gestern veröffentlichte neue Bericht zeigt große Mängel.")));
   }
 
   @Override
@@ -29,8 +32,14 @@ final class ParticipleInNounPhraseRule extends TokenRule {
       return Optional.empty();
     }
     Token t = tokens.get(i);
-    Token det = tokens.get(i - 1);
     Token next = tokens.get(i + 1);
+    // Adverbs may stand between the article and the participle ("der gestern veröffentlicht neue
+    // Bericht"); the tagger calls some of them adjectives, but those have no ending.
+    int d = i - 1;
+    while (d > 0 && isAdverb(tokens.get(d))) {
+      d--;
+    }
+    Token det = tokens.get(d);
     if (det.upos() == Upos.DET
         && !det.text().equalsIgnoreCase("dies")
         && (t.upos() == Upos.ADJ || t.upos() == Upos.VERB)
@@ -46,5 +55,12 @@ final class ParticipleInNounPhraseRule extends TokenRule {
               null));
     }
     return Optional.empty();
+  }
+
+  private static boolean isAdverb(Token t) {
+    return t.upos() == Upos.ADV
+        || (t.upos() == Upos.ADJ
+            && t.verbForm() == Token.VerbForm.NONE
+            && !INFLECTED.matcher(t.text()).find());
   }
 }

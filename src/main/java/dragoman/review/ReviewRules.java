@@ -36,6 +36,7 @@ public final class ReviewRules {
         new CountryWithoutArticleRule(),
         new TwoFiniteVerbsRule(),
         new CoordinatedVerbAgreementRule(),
+        new SubjectVerbAgreementRule(),
         new VerbSecondRule(),
         new SpaceBeforePunctuationRule(),
         new MissingSpaceAfterPunctuationRule(),

@@ -12,8 +12,18 @@ package dragoman.review;
  * @param verbForm how the lexicon can read it as a verb
  * @param persons the person and number of its finite readings in the lexicon, as bits {@code 1 <<
  *     (3 * plural + person - 1)} (1st singular = 1, 3rd plural = 32); 0 when it has none
+ * @param nominative the numbers its nominative readings in the lexicon have (noun, article,
+ *     pronoun, adjective): {@link #SINGULAR}, {@link #PLURAL}, both or 0 when it cannot be
+ *     nominative
  */
-public record Token(String text, int start, int end, Upos upos, VerbForm verbForm, int persons) {
+public record Token(
+    String text, int start, int end, Upos upos, VerbForm verbForm, int persons, int nominative) {
+  /** Bit of {@link #nominative()}: a nominative singular reading. */
+  public static final int SINGULAR = 1;
+
+  /** Bit of {@link #nominative()}: a nominative plural reading. */
+  public static final int PLURAL = 2;
+
   /** What a word can be as a verb, from LanguageTool's German morphology. */
   public enum VerbForm {
     /** Not a verb form in the lexicon. */
@@ -40,6 +50,11 @@ public record Token(String text, int start, int end, Upos upos, VerbForm verbFor
    */
   public boolean canAgreeWith(Token other) {
     return persons == 0 || other.persons == 0 || (persons & other.persons) != 0;
+  }
+
+  /** The numbers of this finite verb's 3rd-person readings ({@link #SINGULAR}, {@link #PLURAL}). */
+  public int thirdPersonNumbers() {
+    return ((persons >> 2) & 1) * SINGULAR | ((persons >> 5) & 1) * PLURAL;
   }
 
   public boolean isWord() {

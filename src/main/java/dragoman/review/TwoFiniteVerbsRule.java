@@ -28,11 +28,13 @@ final class TwoFiniteVerbsRule extends TokenRule {
     Token a = tokens.get(i - 1);
     Token b = tokens.get(i);
     // The tagger often reads the second verb as a predicative adjective ("war kletterte"), so
-    // morphology decides for it.
+    // morphology decides for it. A capitalised first word is a noun the tagger took for a verb
+    // ("Die Fahrgäste mussten"), or opens the sentence, where no verb runs into a finite one.
     if (a.isVerb()
         && (b.isVerb() || b.upos() == Upos.ADJ)
         && a.verbForm() == Token.VerbForm.FINITE
         && b.verbForm() == Token.VerbForm.FINITE
+        && !a.capitalised()
         && !b.capitalised()) {
       return Optional.of(
           finding(

@@ -175,4 +175,46 @@ class StructureRulesTest {
     assertThat(rules("Der Maler wurde geboren in einem kleinen Dorf."))
         .doesNotContain("verb-cluster-order");
   }
+
+  @Test
+  void findsNounSubjectWhoseVerbHasTheOtherNumber() {
+    assertThat(rules("Die Behörden prüft den Antrag seit mehreren Wochen."))
+        .contains("subject-verb-agreement");
+    assertThat(rules("Der Minister besuchen morgen die Hauptstadt."))
+        .contains("subject-verb-agreement");
+  }
+
+  @Test
+  void acceptsObjectFirstSentencesAndAgreeingSubjects() {
+    // the subject follows the verb: the opening phrase is an object
+    assertThat(rules("Die Kinder sieht er jeden Tag.")).doesNotContain("subject-verb-agreement");
+    assertThat(rules("Die Eltern freut das sehr.")).doesNotContain("subject-verb-agreement");
+    assertThat(rules("Das Auto waschen ist teuer.")).doesNotContain("subject-verb-agreement");
+    assertThat(rules("Die Behörden prüfen den Antrag seit mehreren Wochen.")).isEmpty();
+    // a dative plural cannot be the subject at all
+    assertThat(rules("Den Kindern gefällt der neue Spielplatz."))
+        .doesNotContain("subject-verb-agreement");
+  }
+
+  @Test
+  void findsSecondVerbThatCouldBeAnInfinitiveOnlyWhenTheFirstConjunctHasNone() {
+    assertThat(rules("Die Gewerkschaft forderte höhere Löhne und drohen mit Streiks."))
+        .contains("coordinated-verb-agreement");
+    assertThat(rules("Die Gewerkschaft wollte höhere Löhne fordern und drohen."))
+        .doesNotContain("coordinated-verb-agreement");
+  }
+
+  @Test
+  void findsParticipleAfterAnAdverbInNounPhrase() {
+    assertThat(rules("Der gestern veröffentlicht neue Bericht zeigt große Mängel."))
+        .contains("participle-in-noun-phrase");
+    assertThat(rules("Der gestern veröffentlichte neue Bericht zeigt große Mängel."))
+        .doesNotContain("participle-in-noun-phrase");
+  }
+
+  @Test
+  void aNounTheTaggerReadsAsVerbIsNotAFiniteVerbBeforeAnother() {
+    assertThat(rules("Der Zug hatte Verspätung. Die Fahrgäste mussten lange warten."))
+        .doesNotContain("two-finite-verbs");
+  }
 }
