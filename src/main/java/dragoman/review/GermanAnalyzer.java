@@ -76,9 +76,26 @@ public final class GermanAnalyzer {
               Upos.of(tags[i]),
               verbForm(readings.get(i)),
               persons(readings.get(i)),
-              nominative(readings.get(i))));
+              nominative(readings.get(i)),
+              onlyVerbReadings(readings.get(i))));
     }
     return out;
+  }
+
+  /**
+   * Whether the lexicon knows the word and every reading of it is a verb ("kletterte", not
+   * "lange").
+   */
+  static boolean onlyVerbReadings(AnalyzedTokenReadings readings) {
+    boolean any = false;
+    for (AnalyzedToken t : readings) {
+      String tag = t.getPOSTag();
+      if (tag == null || !tag.startsWith("VER:")) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
   }
 
   static Token.VerbForm verbForm(AnalyzedTokenReadings readings) {

@@ -17,7 +17,14 @@ package dragoman.review;
  *     nominative
  */
 public record Token(
-    String text, int start, int end, Upos upos, VerbForm verbForm, int persons, int nominative) {
+    String text,
+    int start,
+    int end,
+    Upos upos,
+    VerbForm verbForm,
+    int persons,
+    int nominative,
+    boolean onlyVerbReadings) {
   /** Bit of {@link #nominative()}: a nominative singular reading. */
   public static final int SINGULAR = 1;
 

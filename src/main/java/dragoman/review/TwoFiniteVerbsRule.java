@@ -28,10 +28,12 @@ final class TwoFiniteVerbsRule extends TokenRule {
     Token a = tokens.get(i - 1);
     Token b = tokens.get(i);
     // The tagger often reads the second verb as a predicative adjective ("war kletterte"), so
-    // morphology decides for it. A capitalised first word is a noun the tagger took for a verb
+    // morphology decides for it, if the word can be nothing but a verb: "lange" in "mussten lange
+    // warten" is an adverb that is also a form of "langen". A capitalised first word is a noun the
+    // tagger took for a verb
     // ("Die Fahrgäste mussten"), or opens the sentence, where no verb runs into a finite one.
     if (a.isVerb()
-        && (b.isVerb() || b.upos() == Upos.ADJ)
+        && (b.isVerb() || (b.upos() == Upos.ADJ && b.onlyVerbReadings()))
         && a.verbForm() == Token.VerbForm.FINITE
         && b.verbForm() == Token.VerbForm.FINITE
         && !a.capitalised()

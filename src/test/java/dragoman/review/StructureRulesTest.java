@@ -217,4 +217,11 @@ class StructureRulesTest {
     assertThat(rules("Der Zug hatte Verspätung. Die Fahrgäste mussten lange warten."))
         .doesNotContain("two-finite-verbs");
   }
+
+  @Test
+  void aWordThatIsAlsoAnAdverbIsNotASecondFiniteVerb() {
+    // "lange" is an adverb here, and also a form of "langen"; the tagger may call it ADJ
+    assertThat(rules("Die Fahrgäste mussten lange warten.")).doesNotContain("two-finite-verbs");
+    assertThat(rules("Die Kinder durften lange aufbleiben.")).doesNotContain("two-finite-verbs");
+  }
 }
