@@ -38,6 +38,8 @@ RES = os.path.join(ROOT, "src", "main", "resources", "dragoman", "review")
 WEIGHTS = os.path.join(RES, "weights.json")
 SPAN_THRESHOLDS = os.path.join(RES, "span-thresholds.json")
 SPAN_FLOOR = 0.5  # the calibration run's threshold for every class
+DECISIVE_BUDGET = 0.005  # share of each calibration half's fluent human lines a decisive rule may touch
+HUMAN_FIT_SETS = ("gen-fit", "textberg-fit", "wmt21-ende-fit")  # their negatives are fluent human German
 SPAN_BUDGET = 0.01  # the share of a calibration half's human lines one class of span may underline
 PEAK = re.compile(r"p=([0-9.]+)\)")
 OLD_WEIGHTS = os.path.join(rd.HERE, "results", "review-weights-old.json")
@@ -199,7 +201,34 @@ def line_score(w, line, threshold, new=True):
     s = 1 / (1 + math.exp(-model_z(w, line, learned=new)))
     if new and all(f["severity"] == "INFO" for f in line["findings"]):
         s = min(s, np.nextafter(threshold, 0))
+    # As ReviewModel: a decisive rule's finding raises the score to the threshold (the shipped one in
+    # Java; here the one being tried or reported, which is the shipped one unless eval --threshold says otherwise).
+    if new and set(feature_counts(line["findings"])) & set(w.get("decisiveRules", [])):
+        s = max(s, threshold)
     return s
+
+
+def decisive_rules(fit_lines, budget=DECISIVE_BUDGET):
+    """The MAJOR structure rules (hand-written, with tests) whose findings touch at most `budget` of each
+    calibration half's fluent human lines (Text+Berg human side, WMT21 en-de references, generated clean).
+    They fire on few calibration lines, so their fitted weights stay near the prior and could not flag
+    a segment alone; a reviewer expects a precise grammar finding to."""
+    keys = collections.defaultdict(set)
+    human = collections.defaultdict(list)
+    for s, line, label in fit_lines:
+        for f in line["findings"]:
+            if f["detector"] == "structure" and f["severity"] == "MAJOR":
+                keys[f["detector"] + "/" + f["rule"]].add(id(line))
+        if label == 0 and s in HUMAN_FIT_SETS:
+            human[s].append(line)
+    chosen = []
+    for k in sorted(keys):
+        rates = {s: sum(id(line) in keys[k] for line in ls) / len(ls) for s, ls in human.items()}
+        if all(r <= budget for r in rates.values()):
+            chosen.append(k)
+        print(f"decisive {k}: {'yes' if k in chosen else 'no'} (human lines touched: "
+              + ", ".join(f"{s} {r:.3f}" for s, r in sorted(rates.items())) + ")", file=sys.stderr)
+    return chosen
 
 
 # The LanguageTool rules the old reviewer ran (GrammarDetector has run more since).
@@ -415,13 +444,16 @@ def cmd_fit(args):
     prior = {"INFO": 0.0, "MAJOR": 1.6, "MINOR": 0.8}
     l2 = choose_l2(data, prior, learned_classes)
     w = fit(data, prior, learned_classes, l2=l2)
+    w["decisiveRules"] = decisive_rules(data)
     t = choose_threshold(w, data)
     grid = ", ".join(f"{v:g}" for v in L2_GRID)
     w["fittedOn"] = ("eval/review-general fit: calibration halves of the dev sets (generated corruptions of WMT21 de-en "
                      "lines 700-849; Text+Berg dev human 117-233 vs machine 161-275; MLQE-PE dev lines 0-499, HTER >= 0.3; "
                      "WMT21 en-de lines 400-499, references A, C, D vs three system outputs a line); "
                      f"each set weighs the same; L2={l2:g} towards the severity prior (the lowest 5-fold cross-validated log-loss of {grid}), weights >= 0 (the learned detector's findings too), counts capped at 2, log-odds clipped at ±{FIT_CLIP:g}; "
-                     f"no seed or test data. Default threshold {t}: the lowest flagging <= 5% of each set's negatives")
+                     f"no seed or test data. Decisive rules: MAJOR structure rules touching <= {DECISIVE_BUDGET:.1%} of each "
+                     "calibration half's fluent human lines (their finding raises the score to the threshold). "
+                     f"Default threshold {t}: the lowest flagging <= 5% of each set's negatives")
     w["threshold"] = t
     json.dump(w, open(WEIGHTS, "w"), indent=2, sort_keys=True)
     print(json.dumps({k: v for k, v in w.items() if k != "weights"}, indent=1))

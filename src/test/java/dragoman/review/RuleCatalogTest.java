@@ -90,7 +90,10 @@ class RuleCatalogTest {
   }
 
   static Stream<String> weightKeys() {
-    return ReviewModel.load().weights().keySet().stream().sorted();
+    ReviewModel shipped = ReviewModel.load();
+    return Stream.concat(shipped.weights().keySet().stream(), shipped.decisiveRules().stream())
+        .distinct()
+        .sorted();
   }
 
   /** The detector/rule keys of the findings the reviewer reports for {@code text}. */
