@@ -30,8 +30,8 @@ final class TwoFiniteVerbsRule extends TokenRule {
     // The tagger often reads the second verb as a predicative adjective ("war kletterte"), so
     // morphology decides for it, if the word can be nothing but a verb: "lange" in "mussten lange
     // warten" is an adverb that is also a form of "langen". A capitalised first word is a noun the
-    // tagger took for a verb
-    // ("Die Fahrgäste mussten"), or opens the sentence, where no verb runs into a finite one.
+    // tagger took for a verb ("Die Fahrgäste mussten"), or opens the sentence, where no verb runs
+    // into a finite one.
     if (a.isVerb()
         && (b.isVerb() || (b.upos() == Upos.ADJ && b.onlyVerbReadings()))
         && a.verbForm() == Token.VerbForm.FINITE
