@@ -86,7 +86,8 @@ final class CoordinatedVerbAgreementRule extends TokenRule {
   /**
    * The finite verb the conjunction continues: the nearest one before it with no punctuation
    * between (after a comma, "und" may continue a clause further up). A form that can also be an
-   * infinitive counts only when no surely finite verb stands before it ("wird kommen und bleibt").
+   * infinitive counts only when no surely finite verb stands before it ("wird kommen und bleibt"),
+   * and never after "zu".
    */
   private static Token firstVerb(List<Token> tokens, int conjunction) {
     Token either = null;
@@ -101,7 +102,11 @@ final class CoordinatedVerbAgreementRule extends TokenRule {
       if (t.verbForm() == Token.VerbForm.FINITE) {
         return t;
       }
-      if (either == null && t.verbForm() == Token.VerbForm.EITHER) {
+      // After "zu" the form is a zu-infinitive ("versprach, pünktlich zu kommen und brachte"):
+      // the conjunction continues a verb further up.
+      if (either == null
+          && t.verbForm() == Token.VerbForm.EITHER
+          && !(j > 0 && tokens.get(j - 1).text().equals("zu"))) {
         either = t;
       }
     }

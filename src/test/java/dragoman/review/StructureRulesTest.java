@@ -219,6 +219,14 @@ class StructureRulesTest {
   }
 
   @Test
+  void aZuInfinitiveIsNotTheFirstOfTwoCoordinatedVerbs() {
+    assertThat(rules("Er versprach, pünktlich zu kommen und brachte Blumen mit."))
+        .doesNotContain("coordinated-verb-agreement");
+    assertThat(rules("Er versprach, pünktlich zu kommen, und brachten Blumen mit."))
+        .doesNotContain("coordinated-verb-agreement");
+  }
+
+  @Test
   void aWordThatIsAlsoAnAdverbIsNotASecondFiniteVerb() {
     // "lange" is an adverb here, and also a form of "langen"; the tagger may call it ADJ
     assertThat(rules("Die Fahrgäste mussten lange warten.")).doesNotContain("two-finite-verbs");
