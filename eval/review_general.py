@@ -39,6 +39,9 @@ WEIGHTS = os.path.join(RES, "weights.json")
 SPAN_THRESHOLDS = os.path.join(RES, "span-thresholds.json")
 SPAN_FLOOR = 0.5  # the calibration run's threshold for every class
 DECISIVE_BUDGET = 0.005  # share of each calibration half's fluent human lines a decisive rule may touch
+# The detectors whose findings come from hand-written rules (ours, with example pairs, or LanguageTool's):
+# only a rule can be precise enough to flag alone; learned and word-sequence signals are weighed.
+RULE_DETECTORS = ("structure", "grammar", "surface")
 HUMAN_FIT_SETS = ("gen-fit", "textberg-fit", "wmt21-ende-fit")  # their negatives are fluent human German
 SPAN_BUDGET = 0.01  # the share of a calibration half's human lines one class of span may underline
 PEAK = re.compile(r"p=([0-9.]+)\)")
@@ -209,7 +212,7 @@ def line_score(w, line, threshold, new=True):
 
 
 def decisive_rules(fit_lines, budget=DECISIVE_BUDGET):
-    """The MAJOR structure rules (hand-written, with tests) whose findings touch at most `budget` of each
+    """The MAJOR rules of the rule detectors (hand-written or LanguageTool's, with tests) whose findings touch at most `budget` of each
     calibration half's fluent human lines (Text+Berg human side, WMT21 en-de references, generated clean).
     They fire on few calibration lines, so their fitted weights stay near the prior and could not flag
     a segment alone; a reviewer expects a precise grammar finding to."""
@@ -217,7 +220,7 @@ def decisive_rules(fit_lines, budget=DECISIVE_BUDGET):
     human = collections.defaultdict(list)
     for s, line, label in fit_lines:
         for f in line["findings"]:
-            if f["detector"] == "structure" and f["severity"] == "MAJOR":
+            if f["detector"] in RULE_DETECTORS and f["severity"] == "MAJOR":
                 keys[f["detector"] + "/" + f["rule"]].add(id(line))
         if label == 0 and s in HUMAN_FIT_SETS:
             human[s].append(line)
@@ -451,7 +454,7 @@ def cmd_fit(args):
                      "lines 700-849; Text+Berg dev human 117-233 vs machine 161-275; MLQE-PE dev lines 0-499, HTER >= 0.3; "
                      "WMT21 en-de lines 400-499, references A, C, D vs three system outputs a line); "
                      f"each set weighs the same; L2={l2:g} towards the severity prior (the lowest 5-fold cross-validated log-loss of {grid}), weights >= 0 (the learned detector's findings too), counts capped at 2, log-odds clipped at ±{FIT_CLIP:g}; "
-                     f"no seed or test data. Decisive rules: MAJOR structure rules touching <= {DECISIVE_BUDGET:.1%} of each "
+                     f"no seed or test data. Decisive rules: MAJOR rules of the rule detectors touching <= {DECISIVE_BUDGET:.1%} of each "
                      "calibration half's fluent human lines (their finding raises the score to the threshold). "
                      f"Default threshold {t}: the lowest flagging <= 5% of each set's negatives")
     w["threshold"] = t

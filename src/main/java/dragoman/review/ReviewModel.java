@@ -28,9 +28,9 @@ import java.util.TreeMap;
  *     fitted, means {@value #DEFAULT_LOGIT_CLIP})
  * @param decisiveRules {@code detector/rule} keys of hand-written rules precise enough to flag a
  *     segment on their own: a finding of one raises the score to at least {@link #threshold}. The
- *     fit lists the MAJOR structure rules that touch at most 0.5% of each calibration half's fluent
- *     human lines; they fire on few calibration lines, so their weights alone stay near the prior
- *     and could not flag (none in files written before it existed)
+ *     fit lists the MAJOR rules (ours or LanguageTool's) that touch at most 0.5% of each
+ *     calibration half's fluent human lines; they fire on few calibration lines, so their weights
+ *     alone stay near the prior and could not flag (none in files written before it existed)
  */
 public record ReviewModel(
     double intercept,
