@@ -37,6 +37,7 @@ public final class ReviewRules {
         new TwoFiniteVerbsRule(),
         new CoordinatedVerbAgreementRule(),
         new SubjectVerbAgreementRule(),
+        new RunOnSentenceRule(),
         new VerbSecondRule(),
         new SpaceBeforePunctuationRule(),
         new MissingSpaceAfterPunctuationRule(),

@@ -185,6 +185,30 @@ class StructureRulesTest {
   }
 
   @Test
+  void findsASecondMainClauseRunOnWithoutPunctuation() {
+    assertThat(rules("Der Zug hatte Verspätung die Fahrgäste mussten lange warten."))
+        .contains("run-on-sentence");
+    // a verb that may be an infinitive is finite when the first clause needs no infinitive
+    assertThat(rules("Die Mieten steigen seit Jahren viele Familien ziehen deshalb weg."))
+        .contains("run-on-sentence");
+  }
+
+  @Test
+  void acceptsOneClauseWithItsObjectsAndVerbClusters() {
+    for (String clean :
+        List.of(
+            "Er wollte gestern die Kinder sehen.",
+            "Sie haben im Garten die Kinder spielen sehen.",
+            "Gestern sagte der Chef der Firma, die Lage sei ernst.",
+            "Die Kinder spielten im Garten und die Eltern tranken Kaffee.",
+            "Der Vorstand hat die Pläne gebilligt, die Aktionäre müssen noch zustimmen.",
+            "Am Montag gab der Minister dem Verband die Zusage.",
+            "Er kennt die Stadt besser als die meisten Einwohner wissen.")) {
+      assertThat(rules(clean)).as(clean).doesNotContain("run-on-sentence");
+    }
+  }
+
+  @Test
   void acceptsObjectFirstSentencesAndAgreeingSubjects() {
     // the subject follows the verb: the opening phrase is an object
     assertThat(rules("Die Kinder sieht er jeden Tag.")).doesNotContain("subject-verb-agreement");

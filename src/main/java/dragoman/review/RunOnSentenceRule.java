@@ -1,0 +1,173 @@
+package dragoman.review;
+
+import dragoman.text.Segment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A second main clause run onto the first without punctuation ("Der Zug hatte Verspätung die
+ * Fahrgäste mussten warten"): after a clause with its finite verb, a nominative noun phrase and a
+ * finite verb that agrees with it. A main clause holds one finite verb; a second one needs a comma,
+ * a conjunction or a relative pronoun before its clause, and each of those starts the stretch this
+ * rule reads afresh.
+ */
+final class RunOnSentenceRule extends ReviewRule {
+  /** Words that start a clause of their own or compare; after them a finite verb is expected. */
+  private static final Set<String> CLAUSE_WORDS =
+      Set.of("als", "wie", "ob", "sondern", "denn", "doch", "aber", "jedoch", "sowie", "dass");
+
+  /** Tags of a word that can end the first clause just before the second one's noun phrase. */
+  private static final Set<Upos> CLAUSE_END_TAGS =
+      Set.of(Upos.NOUN, Upos.PROPN, Upos.ADV, Upos.ADJ, Upos.VERB, Upos.NUM);
+
+  RunOnSentenceRule() {
+    super(
+        ReviewRules.STRUCTURE,
+        "run-on-sentence",
+        Severity.MAJOR,
+        "a second main clause follows the first without punctuation",
+        List.of(
+            new ExamplePair(
+                "Das Spiel wurde am Abend abgebrochen die Zuschauer mussten das Stadion verlassen.",
+                "Das Spiel wurde am Abend abgebrochen. Die Zuschauer mussten das Stadion verlassen."),
+            new ExamplePair(
+                "Der Sturm hat viele Dächer beschädigt die Schäden sind hoch.",
+                "Der Sturm hat viele Dächer beschädigt. Die Schäden sind hoch.")));
+  }
+
+  @Override
+  public List<Finding> match(List<Token> tokens, Segment segment) {
+    List<Finding> out = new ArrayList<>();
+    int stretch = 0; // first token of the stretch since the last clause boundary
+    int finite = -1; // the stretch's first finite verb
+    boolean clusterClosed = false; // a non-finite verb after an auxiliary finite verb
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (startsClause(t)) {
+        stretch = i + 1;
+        finite = -1;
+        clusterClosed = false;
+        continue;
+      }
+      if (finite < 0) {
+        if (isFirstFinite(tokens, stretch, i)) {
+          finite = i;
+        }
+        continue;
+      }
+      if (i > finite && t.isVerb() && t.verbForm() != Token.VerbForm.FINITE) {
+        clusterClosed = true;
+      }
+      if (i - 1 > finite && isSecondClauseStart(tokens, i)) {
+        int v = afterNounPhrase(tokens, i);
+        if (v > i
+            && v < tokens.size()
+            && isSecondFinite(tokens, v, tokens.get(finite), clusterClosed)
+            && (nounPhraseNumbers(tokens, i, v) & tokens.get(v).thirdPersonNumbers()) != 0) {
+          out.add(
+              finding(
+                  tokens.get(i - 1).start(),
+                  tokens.get(v).end(),
+                  "a new clause starts at '"
+                      + t.text()
+                      + "' without punctuation: '"
+                      + tokens.get(v).text()
+                      + "' is a second finite verb; a full stop or comma is missing",
+                  null));
+          stretch = i;
+          finite = v;
+          clusterClosed = false;
+          i = v;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean startsClause(Token t) {
+    return t.upos() == Upos.PUNCT
+        || t.upos() == Upos.CCONJ
+        || t.upos() == Upos.SCONJ
+        || !t.isWord()
+        || CLAUSE_WORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT))
+        || Clauses.COMPARATIVES.contains(t.text().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * A surely finite verb, or one that may also be an infinitive ("steigen") right after a
+   * sentence-initial noun phrase, where only the finite verb stands.
+   */
+  private static boolean isFirstFinite(List<Token> tokens, int stretch, int i) {
+    Token t = tokens.get(i);
+    if (!t.isVerb() || t.capitalised()) {
+      return false;
+    }
+    if (t.verbForm() == Token.VerbForm.FINITE) {
+      return true;
+    }
+    return t.verbForm() == Token.VerbForm.EITHER && stretch == 0 && afterNounPhrase(tokens, 0) == i;
+  }
+
+  /**
+   * A lowercase article or determiner that can open a nominative, after a word that can end a
+   * clause.
+   */
+  private static boolean isSecondClauseStart(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    Token prev = tokens.get(i - 1);
+    return t.upos() == Upos.DET
+        && !t.capitalised()
+        && t.nominative() != 0
+        && CLAUSE_END_TAGS.contains(prev.upos())
+        && !(prev.isVerb() && prev.verbForm() == Token.VerbForm.FINITE);
+  }
+
+  /** The index after "determiner [adjectives] noun" starting at {@code i}, or {@code i}. */
+  private static int afterNounPhrase(List<Token> tokens, int i) {
+    int k = i;
+    if (k < tokens.size() && tokens.get(k).upos() == Upos.DET) {
+      k++;
+    }
+    while (k < tokens.size() && tokens.get(k).upos() == Upos.ADJ) {
+      k++;
+    }
+    if (k < tokens.size()
+        && (tokens.get(k).upos() == Upos.NOUN || tokens.get(k).upos() == Upos.PROPN)) {
+      return k + 1;
+    }
+    return i;
+  }
+
+  private static int nounPhraseNumbers(List<Token> tokens, int from, int to) {
+    int numbers = Token.SINGULAR | Token.PLURAL;
+    for (int k = from; k < to; k++) {
+      numbers &= tokens.get(k).nominative();
+    }
+    return numbers;
+  }
+
+  /**
+   * A surely finite verb; one that may be an infinitive only when words other than verbs or
+   * conjunctions follow and the first clause's verb needs no infinitive (it is a full verb, or its
+   * cluster has closed): "sehen können" and "wollte die Kinder sehen" are one clause.
+   */
+  private static boolean isSecondFinite(
+      List<Token> tokens, int v, Token firstFinite, boolean clusterClosed) {
+    Token t = tokens.get(v);
+    if (!t.isVerb() || t.capitalised()) {
+      return false;
+    }
+    if (t.verbForm() == Token.VerbForm.FINITE) {
+      return true;
+    }
+    if (t.verbForm() != Token.VerbForm.EITHER || v + 1 >= tokens.size()) {
+      return false;
+    }
+    Token next = tokens.get(v + 1);
+    return next.isWord()
+        && !next.isVerb()
+        && !startsClause(next)
+        && (firstFinite.upos() != Upos.AUX || clusterClosed);
+  }
+}
