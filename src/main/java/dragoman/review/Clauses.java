@@ -57,6 +57,24 @@ final class Clauses {
     return t.upos() == Upos.PUNCT || conjunction || !t.isWord() && !isNumber(t);
   }
 
+  /** Words that open a clause of their own or compare: a finite verb may follow them. */
+  private static final Set<String> CLAUSE_WORDS =
+      Set.of("als", "wie", "ob", "sondern", "denn", "doch", "aber", "jedoch", "sowie", "dass");
+
+  /**
+   * Whether a new stretch of one clause starts after {@code t}: punctuation, a conjunction, a
+   * clause word or a non-word. Rules that count the finite verbs of a clause read stretches.
+   */
+  static boolean startsClause(Token t) {
+    String lower = t.text().toLowerCase(Locale.ROOT);
+    return t.upos() == Upos.PUNCT
+        || t.upos() == Upos.CCONJ
+        || t.upos() == Upos.SCONJ
+        || !t.isWord()
+        || CLAUSE_WORDS.contains(lower)
+        || COMPARATIVES.contains(lower);
+  }
+
   static boolean isNumber(Token t) {
     return !t.text().isEmpty() && Character.isDigit(t.text().charAt(0));
   }

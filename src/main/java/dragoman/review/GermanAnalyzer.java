@@ -77,7 +77,9 @@ public final class GermanAnalyzer {
               verbForm(readings.get(i)),
               persons(readings.get(i)),
               nominative(readings.get(i)),
-              onlyVerbReadings(readings.get(i))));
+              onlyVerbReadings(readings.get(i)),
+              infinitive(readings.get(i)),
+              verbLemma(readings.get(i))));
     }
     return out;
   }
@@ -96,6 +98,26 @@ public final class GermanAnalyzer {
       any = true;
     }
     return any;
+  }
+
+  static boolean infinitive(AnalyzedTokenReadings readings) {
+    for (AnalyzedToken t : readings) {
+      String tag = t.getPOSTag();
+      if (tag != null && tag.startsWith("VER:") && tag.contains(":INF")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String verbLemma(AnalyzedTokenReadings readings) {
+    for (AnalyzedToken t : readings) {
+      String tag = t.getPOSTag();
+      if (tag != null && tag.startsWith("VER:") && t.getLemma() != null) {
+        return t.getLemma();
+      }
+    }
+    return "";
   }
 
   static Token.VerbForm verbForm(AnalyzedTokenReadings readings) {

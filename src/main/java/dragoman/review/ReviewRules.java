@@ -38,6 +38,8 @@ public final class ReviewRules {
         new CoordinatedVerbAgreementRule(),
         new SubjectVerbAgreementRule(),
         new RunOnSentenceRule(),
+        new BareInfinitiveClauseRule(),
+        new InfinitiveClauseWithoutZuRule(),
         new VerbSecondRule(),
         new SpaceBeforePunctuationRule(),
         new MissingSpaceAfterPunctuationRule(),

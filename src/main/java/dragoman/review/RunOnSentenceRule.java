@@ -13,10 +13,6 @@ import java.util.Set;
  * rule reads afresh.
  */
 final class RunOnSentenceRule extends ReviewRule {
-  /** Words that start a clause of their own or compare; after them a finite verb is expected. */
-  private static final Set<String> CLAUSE_WORDS =
-      Set.of("als", "wie", "ob", "sondern", "denn", "doch", "aber", "jedoch", "sowie", "dass");
-
   /** Tags of a word that can end the first clause just before the second one's noun phrase. */
   private static final Set<Upos> CLAUSE_END_TAGS =
       Set.of(Upos.NOUN, Upos.PROPN, Upos.ADV, Upos.ADJ, Upos.VERB, Upos.NUM);
@@ -44,7 +40,7 @@ final class RunOnSentenceRule extends ReviewRule {
     boolean clusterClosed = false; // a non-finite verb after an auxiliary finite verb
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (startsClause(t)) {
+      if (Clauses.startsClause(t)) {
         stretch = i + 1;
         finite = -1;
         clusterClosed = false;
@@ -83,15 +79,6 @@ final class RunOnSentenceRule extends ReviewRule {
       }
     }
     return out;
-  }
-
-  private static boolean startsClause(Token t) {
-    return t.upos() == Upos.PUNCT
-        || t.upos() == Upos.CCONJ
-        || t.upos() == Upos.SCONJ
-        || !t.isWord()
-        || CLAUSE_WORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT))
-        || Clauses.COMPARATIVES.contains(t.text().toLowerCase(java.util.Locale.ROOT));
   }
 
   /**
@@ -167,7 +154,7 @@ final class RunOnSentenceRule extends ReviewRule {
     Token next = tokens.get(v + 1);
     return next.isWord()
         && !next.isVerb()
-        && !startsClause(next)
+        && !Clauses.startsClause(next)
         && (firstFinite.upos() != Upos.AUX || clusterClosed);
   }
 }

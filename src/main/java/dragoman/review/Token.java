@@ -15,6 +15,9 @@ package dragoman.review;
  * @param nominative the numbers its nominative readings in the lexicon have (noun, article,
  *     pronoun, adjective): {@link #SINGULAR}, {@link #PLURAL}, both or 0 when it cannot be
  *     nominative
+ * @param onlyVerbReadings whether the lexicon knows it and every reading is a verb
+ * @param infinitive whether one of its verb readings is a bare infinitive ("treffen")
+ * @param verbLemma the lemma of its first verb reading ("reiste": "reisen"); empty when it has none
  */
 public record Token(
     String text,
@@ -24,7 +27,9 @@ public record Token(
     VerbForm verbForm,
     int persons,
     int nominative,
-    boolean onlyVerbReadings) {
+    boolean onlyVerbReadings,
+    boolean infinitive,
+    String verbLemma) {
   /** Bit of {@link #nominative()}: a nominative singular reading. */
   public static final int SINGULAR = 1;
 

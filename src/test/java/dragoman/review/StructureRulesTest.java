@@ -209,6 +209,32 @@ class StructureRulesTest {
   }
 
   @Test
+  void findsAnInfinitiveClauseThatLostUmZu() {
+    assertThat(rules("Der Minister reiste nach Paris treffen seinen Kollegen."))
+        .contains("bare-infinitive-clause");
+    assertThat(rules("Die Firma baut ein Werk, um die Nachfrage decken."))
+        .contains("infinitive-clause-without-zu");
+  }
+
+  @Test
+  void acceptsVerbsThatTakeABareInfinitiveAndRelativeClausesWithUm() {
+    for (String clean :
+        List.of(
+            "Die Kinder gingen am Nachmittag einkaufen.",
+            "Der Lehrer ließ die Schüler warten.",
+            "Er legte sich früh schlafen.",
+            "Die Firma baut ein Werk, um die Nachfrage zu decken.",
+            "Die Firma baut ein Werk, um die Nachfrage besser zu decken.",
+            "Die Kinder, um die sich alle kümmern, sind gesund.",
+            "Sie gingen, ohne sich zu verabschieden.",
+            "Er kam, um zurückzukehren.")) {
+      assertThat(rules(clean))
+          .as(clean)
+          .doesNotContain("bare-infinitive-clause", "infinitive-clause-without-zu");
+    }
+  }
+
+  @Test
   void acceptsObjectFirstSentencesAndAgreeingSubjects() {
     // the subject follows the verb: the opening phrase is an object
     assertThat(rules("Die Kinder sieht er jeden Tag.")).doesNotContain("subject-verb-agreement");
