@@ -24,7 +24,10 @@ final class CoordinatedVerbAgreementRule extends TokenRule {
                 "Die neuen Regeln gelten ab Januar und betreffen vor allem kleine Betriebe."),
             new ExamplePair(
                 "Die Gewerkschaft forderte höhere Löhne und drohen mit Streiks.",
-                "Die Gewerkschaft forderte höhere Löhne und drohte mit Streiks.")));
+                "Die Gewerkschaft forderte höhere Löhne und drohte mit Streiks."),
+            new ExamplePair(
+                "Die Ärztin untersuchte den Patienten und verschrieben ihm ein Medikament.",
+                "Die Ärztin untersuchte den Patienten und verschrieb ihm ein Medikament.")));
   }
 
   @Override
@@ -35,8 +38,9 @@ final class CoordinatedVerbAgreementRule extends TokenRule {
       return Optional.empty();
     }
     Token second = tokens.get(i + 1);
-    // The tagger often reads such a verb as an adjective, so morphology decides.
-    if (!(second.isVerb() || second.upos() == Upos.ADJ)
+    // The tagger often reads such a verb as an adjective, or a lowercase one as a noun (German
+    // nouns are capitalised, and the check below rejects capitals), so morphology decides.
+    if (!(second.isVerb() || second.upos() == Upos.ADJ || second.upos() == Upos.NOUN)
         || !second.canBeFinite()
         || second.persons() == 0
         || second.capitalised()) {

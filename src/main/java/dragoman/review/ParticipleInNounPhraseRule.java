@@ -23,7 +23,10 @@ final class ParticipleInNounPhraseRule extends TokenRule {
                 "Die Stadt hat eine geplante neue Schule für die Kinder."),
             new ExamplePair(
                 "Der gestern veröffentlicht neue Bericht zeigt große Mängel.",
-                "Der gestern veröffentlichte neue Bericht zeigt große Mängel.")));
+                "Der gestern veröffentlichte neue Bericht zeigt große Mängel."),
+            new ExamplePair(
+                "Das im Herbst eröffnet neue Museum zieht viele Besucher an.",
+                "Das im Herbst eröffnete neue Museum zieht viele Besucher an.")));
   }
 
   @Override
@@ -34,8 +37,13 @@ final class ParticipleInNounPhraseRule extends TokenRule {
     Token t = tokens.get(i);
     Token next = tokens.get(i + 1);
     // Adverbs may stand between the article and the participle ("der gestern veröffentlicht neue
-    // Bericht"); the tagger calls some of them adjectives, but those have no ending.
+    // Bericht"); the tagger calls some of them adjectives, but those have no ending. So may one
+    // prepositional phrase ("die am Montag vorgestellt neue Strategie").
     int d = i - 1;
+    while (d > 0 && isAdverb(tokens.get(d))) {
+      d--;
+    }
+    d = beforePrepositionalPhrase(tokens, d);
     while (d > 0 && isAdverb(tokens.get(d))) {
       d--;
     }
@@ -55,6 +63,29 @@ final class ParticipleInNounPhraseRule extends TokenRule {
               null));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The index before the prepositional phrase ending at {@code end} ("am Montag", "in der neuen
+   * Halle"), or {@code end} if none ends there.
+   */
+  private static int beforePrepositionalPhrase(List<Token> tokens, int end) {
+    int k = end;
+    if (k < 1 || tokens.get(k).upos() != Upos.NOUN && tokens.get(k).upos() != Upos.PROPN) {
+      return end;
+    }
+    k--;
+    while (k > 0 && tokens.get(k).upos() == Upos.ADJ) {
+      k--;
+    }
+    if (tokens.get(k).upos() == Upos.DET) {
+      k--;
+    }
+    if (k < 1) {
+      return end;
+    }
+    Upos p = tokens.get(k).upos();
+    return p == Upos.ADP_DET || p == Upos.ADP ? k - 1 : end;
   }
 
   private static boolean isAdverb(Token t) {
