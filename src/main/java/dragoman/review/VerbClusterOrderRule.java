@@ -79,11 +79,14 @@ final class VerbClusterOrderRule extends ReviewRule {
 
   /**
    * The tagger, misled by the English order, often reads such an infinitive as an adjective ("wird
-   * verabschieden das Gesetz"); then the lexicon must read it as a verb that can be an infinitive.
+   * verabschieden das Gesetz") or even a preposition ("wird vorlegen ihren Bericht"); then the
+   * lexicon must read it as a verb that can be an infinitive, and a word of another tag only when
+   * the lexicon knows it as nothing but a verb.
    */
   private static boolean isBareInfinitive(Token t) {
     return (t.upos() == Upos.VERB
-            || (t.upos() == Upos.ADJ && t.verbForm() == Token.VerbForm.EITHER))
+            || (t.upos() == Upos.ADJ && t.verbForm() == Token.VerbForm.EITHER)
+            || (t.onlyVerbReadings() && t.infinitive() && !t.capitalised()))
         && t.verbForm() != Token.VerbForm.FINITE
         && t.verbForm() != Token.VerbForm.NONE
         && t.text().endsWith("n")

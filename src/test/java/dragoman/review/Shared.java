@@ -4,6 +4,7 @@ import dragoman.text.Document;
 import dragoman.text.DocumentSegmenter;
 import dragoman.text.Language;
 import dragoman.text.Segment;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -67,5 +68,30 @@ final class Shared {
 
   static List<String> rules(Detector d, String text) {
     return run(d, text).stream().map(Finding::rule).toList();
+  }
+
+  /**
+   * The tokens of {@code text} with the tag of {@code word} replaced by {@code tag}: a tagger
+   * mistake reproduced, so a test does not depend on what the tagger does today.
+   */
+  static List<Token> retagged(String text, String word, Upos tag) {
+    List<Token> out = new ArrayList<>();
+    for (Token t : analyzer().analyze(text, 0)) {
+      out.add(
+          t.text().equals(word)
+              ? new Token(
+                  t.text(),
+                  t.start(),
+                  t.end(),
+                  tag,
+                  t.verbForm(),
+                  t.persons(),
+                  t.nominative(),
+                  t.onlyVerbReadings(),
+                  t.infinitive(),
+                  t.verbLemma())
+              : t);
+    }
+    return out;
   }
 }
