@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class BareInfinitiveClauseRule extends ReviewRule {
   /** Full verbs that take a bare infinitive (Duden's list for main verbs, by lemma). */
-  private static final Set<String> BARE_INFINITIVE_VERBS =
+  static final Set<String> TAKES_BARE =
       Set.of(
           "gehen",
           "kommen",
@@ -58,7 +58,7 @@ final class BareInfinitiveClauseRule extends ReviewRule {
         if (t.upos() == Upos.VERB
             && !t.capitalised()
             && t.verbForm() == Token.VerbForm.FINITE
-            && !BARE_INFINITIVE_VERBS.contains(t.verbLemma())) {
+            && !TAKES_BARE.contains(t.verbLemma())) {
           fullVerb = i;
         }
         continue;

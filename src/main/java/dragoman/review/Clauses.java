@@ -75,6 +75,18 @@ final class Clauses {
         || COMPARATIVES.contains(lower);
   }
 
+  /**
+   * A verb with "zu" after its prefix ("anzulocken", "zusammenzudrücken"); the lexicon reads some
+   * of these as plain infinitives, and a verb that merely starts with "zu" ("zugeben") is one.
+   */
+  static boolean isZuInfinitive(Token w) {
+    return w.text().toLowerCase(Locale.ROOT).indexOf("zu", 1) > 0;
+  }
+
+  static boolean endsSentence(Token t) {
+    return t.text().equals(".") || t.text().equals("!") || t.text().equals("?");
+  }
+
   static boolean isNumber(Token t) {
     return !t.text().isEmpty() && Character.isDigit(t.text().charAt(0));
   }

@@ -49,7 +49,7 @@ final class InfinitiveClauseWithoutZuRule extends ReviewRule {
       boolean finite = false;
       while (end < tokens.size() && tokens.get(end).upos() != Upos.PUNCT) {
         Token w = tokens.get(end);
-        zu |= w.text().equals("zu") || (w.isVerb() && isZuInfinitive(w));
+        zu |= w.text().equals("zu") || (w.isVerb() && Clauses.isZuInfinitive(w));
         finite |= w.isVerb() && w.verbForm() == Token.VerbForm.FINITE;
         end++;
       }
@@ -70,14 +70,6 @@ final class InfinitiveClauseWithoutZuRule extends ReviewRule {
       i = end - 1;
     }
     return out;
-  }
-
-  /**
-   * A verb with "zu" after its prefix ("anzulocken", "zusammenzudrücken"); the lexicon reads some
-   * of these as plain infinitives, and a verb that merely starts with "zu" ("zugeben") is one.
-   */
-  private static boolean isZuInfinitive(Token w) {
-    return w.text().toLowerCase(Locale.ROOT).indexOf("zu", 1) > 0;
   }
 
   private static boolean opensRelativeClause(List<Token> tokens, int i) {

@@ -40,6 +40,7 @@ public final class ReviewRules {
         new RunOnSentenceRule(),
         new BareInfinitiveClauseRule(),
         new InfinitiveClauseWithoutZuRule(),
+        new InfinitiveClauseAfterCommaRule(),
         new VerbSecondRule(),
         new SpaceBeforePunctuationRule(),
         new MissingSpaceAfterPunctuationRule(),

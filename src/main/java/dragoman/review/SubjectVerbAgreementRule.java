@@ -30,7 +30,7 @@ final class SubjectVerbAgreementRule extends ReviewRule {
   public List<Finding> match(List<Token> tokens, Segment segment) {
     List<Finding> out = new ArrayList<>();
     for (int start = 0; start < tokens.size(); start++) {
-      if (start == 0 || endsSentence(tokens.get(start - 1))) {
+      if (start == 0 || Clauses.endsSentence(tokens.get(start - 1))) {
         check(tokens, start, out);
       }
     }
@@ -86,9 +86,5 @@ final class SubjectVerbAgreementRule extends ReviewRule {
 
   private static boolean canBeSubject(Token t) {
     return t.nominative() != 0 || t.upos() == Upos.PRON || t.upos() == Upos.PROPN;
-  }
-
-  private static boolean endsSentence(Token t) {
-    return t.text().equals(".") || t.text().equals("!") || t.text().equals("?");
   }
 }

@@ -214,6 +214,22 @@ class StructureRulesTest {
         .contains("bare-infinitive-clause");
     assertThat(rules("Die Firma baut ein Werk, um die Nachfrage decken."))
         .contains("infinitive-clause-without-zu");
+    assertThat(rules("Der Minister reiste nach Wien, dort mit seinem Kollegen über Gas sprechen."))
+        .contains("infinitive-clause-after-comma");
+  }
+
+  @Test
+  void acceptsZuInfinitivesRelativeClausesAndModalsBeforeTheComma() {
+    for (String clean :
+        List.of(
+            "Er versuchte, die Zwietracht herunterzuspielen.",
+            "Er versuchte, die Sache zu erklären.",
+            "Sie ähneln Zimbeln, die aufeinanderprallen.",
+            "Er will nach Wien fahren, dort seinen Kollegen treffen.",
+            "Er fragte, wo sie wohnen.",
+            "Sie ging nach Hause, die Kinder abholen.")) {
+      assertThat(rules(clean)).as(clean).doesNotContain("infinitive-clause-after-comma");
+    }
   }
 
   @Test
