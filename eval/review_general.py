@@ -211,12 +211,26 @@ def line_score(w, line, threshold, new=True):
     return s
 
 
+def registered_major_rules():
+    """The MAJOR rules of the rule detectors that the review registers (eval/tools/RuleCatalog.java; needs
+    Dragoman built, which the review run before the fit does)."""
+    cp = open(os.path.join(ROOT, "target", "runtime-classpath.txt")).read().strip()
+    res = subprocess.run(["java", "-cp", os.path.join(ROOT, "target", "classes") + ":" + cp,
+                          os.path.join(rd.HERE, "tools", "RuleCatalog.java")],
+                         capture_output=True, text=True, check=True, encoding="utf-8")
+    rows = [line.split("\t") for line in res.stdout.splitlines() if line.strip()]
+    return sorted(k for k, severity in rows if severity == "MAJOR" and k.split("/")[0] in RULE_DETECTORS)
+
+
 def decisive_rules(fit_lines, budget=DECISIVE_BUDGET):
-    """The MAJOR rules of the rule detectors (hand-written or LanguageTool's, with tests) whose findings touch at most `budget` of each
+    """The MAJOR rules of the rule detectors (hand-written or LanguageTool's, with tests; all registered ones, fired
+    or not) whose findings touch at most `budget` of each
     calibration half's fluent human lines (Text+Berg human side, WMT21 en-de references, generated clean).
     They fire on few calibration lines, so their fitted weights stay near the prior and could not flag
     a segment alone; a reviewer expects a precise grammar finding to."""
     keys = collections.defaultdict(set)
+    for k in registered_major_rules():  # a rule that fired on no calibration line touches none
+        keys[k] = set()
     human = collections.defaultdict(list)
     for s, line, label in fit_lines:
         for f in line["findings"]:

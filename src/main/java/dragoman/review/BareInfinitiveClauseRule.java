@@ -58,7 +58,8 @@ final class BareInfinitiveClauseRule extends ReviewRule {
         if (t.upos() == Upos.VERB
             && !t.capitalised()
             && t.verbForm() == Token.VerbForm.FINITE
-            && !TAKES_BARE.contains(t.verbLemma())) {
+            && !TAKES_BARE.contains(t.verbLemma())
+            && !beforeNounPhrase(tokens, i)) {
           fullVerb = i;
         }
         continue;
@@ -78,6 +79,18 @@ final class BareInfinitiveClauseRule extends ReviewRule {
       }
     }
     return out;
+  }
+
+  /**
+   * A past form before a noun or adjective is usually an attributive participle ("die ...
+   * errichteten Stiftungen bieten"), not the clause's verb.
+   */
+  private static boolean beforeNounPhrase(List<Token> tokens, int i) {
+    if (i + 1 >= tokens.size()) {
+      return false;
+    }
+    Upos next = tokens.get(i + 1).upos();
+    return next == Upos.NOUN || next == Upos.PROPN || next == Upos.ADJ;
   }
 
   private static boolean isGluedInfinitive(List<Token> tokens, int i) {

@@ -14,6 +14,12 @@ import java.util.Set;
  * last verb; the main clause has no auxiliary or modal that an infinitive could belong to.
  */
 final class InfinitiveClauseAfterCommaRule extends ReviewRule {
+  /** Words that can open a relative clause after a comma. */
+  private static final Set<String> RELATIVE_PRONOUNS =
+      Set.of(
+          "der", "die", "das", "den", "dem", "denen", "deren", "dessen", "welche", "welcher",
+          "welches", "welchen", "welchem");
+
   private static final Set<String> QUESTION_WORDS =
       Set.of(
           "wo", "wann", "warum", "weshalb", "wieso", "wobei", "womit", "wodurch", "worauf",
@@ -106,10 +112,14 @@ final class InfinitiveClauseAfterCommaRule extends ReviewRule {
         || tokens.get(to - 2).text().equals("zu")) {
       return false;
     }
+    if (RELATIVE_PRONOUNS.contains(tokens.get(from).text().toLowerCase(Locale.ROOT))) {
+      return false;
+    }
     for (int k = from; k < to; k++) {
       Token t = tokens.get(k);
       String lower = t.text().toLowerCase(Locale.ROOT);
       if (t.upos() == Upos.PRON
+          || t.upos() == Upos.AUX
           || Clauses.startsClause(t) && !Clauses.isNumber(t)
           || QUESTION_WORDS.contains(lower)
           || lower.equals("zu")
