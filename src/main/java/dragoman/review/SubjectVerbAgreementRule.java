@@ -3,6 +3,8 @@ package dragoman.review;
 import dragoman.text.Segment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A sentence that opens with a noun phrase and its finite verb ("Die Behörden prüft den Antrag"):
@@ -25,6 +27,19 @@ final class SubjectVerbAgreementRule extends ReviewRule {
                 "Die Kinder spielt jeden Nachmittag im Garten.",
                 "Die Kinder spielen jeden Nachmittag im Garten.")));
   }
+
+  /** Determiners after which an adjective, and so a nominalised one, takes the strong plural. */
+  private static final Set<String> PLURAL_QUANTIFIERS =
+      Set.of(
+          "viele",
+          "einige",
+          "mehrere",
+          "wenige",
+          "zahlreiche",
+          "etliche",
+          "manche",
+          "verschiedene",
+          "andere");
 
   @Override
   public List<Finding> match(List<Token> tokens, Segment segment) {
@@ -51,7 +66,13 @@ final class SubjectVerbAgreementRule extends ReviewRule {
     }
     Token noun = tokens.get(j);
     Token verb = tokens.get(j + 1);
-    numbers &= noun.nominative();
+    // A nominalised adjective declines like one: after a plural quantifier "Reisende" is the
+    // strong plural ("viele Reisende"), which the lexicon may not list.
+    boolean strongPlural =
+        j > start
+            && PLURAL_QUANTIFIERS.contains(tokens.get(start).text().toLowerCase(Locale.ROOT))
+            && noun.text().endsWith("e");
+    numbers &= strongPlural ? Token.PLURAL : noun.nominative();
     int verbNumbers = verb.thirdPersonNumbers();
     if (numbers == 0
         || !verb.isVerb()

@@ -259,6 +259,11 @@ class StructureRulesTest {
     assertThat(rules("Die Eltern freut das sehr.")).doesNotContain("subject-verb-agreement");
     assertThat(rules("Das Auto waschen ist teuer.")).doesNotContain("subject-verb-agreement");
     assertThat(rules("Die Behörden prüfen den Antrag seit mehreren Wochen.")).isEmpty();
+    // a nominalised adjective after a plural determiner is plural, whatever the lexicon lists
+    assertThat(rules("Viele Reisende verpassten ihren Anschluss."))
+        .doesNotContain("subject-verb-agreement");
+    assertThat(rules("Einige Angestellte verloren ihre Arbeit."))
+        .doesNotContain("subject-verb-agreement");
     // a dative plural cannot be the subject at all
     assertThat(rules("Den Kindern gefällt der neue Spielplatz."))
         .doesNotContain("subject-verb-agreement");
