@@ -83,6 +83,27 @@ final class Clauses {
     return w.text().toLowerCase(Locale.ROOT).indexOf("zu", 1) > 0;
   }
 
+  /**
+   * Whether the determiner at {@code k} opens no noun phrase before {@code to}: no adjective, noun,
+   * name or number follows it, so it is a relative pronoun (", um die sich ...", ", die
+   * aufeinanderprallen"). The tagger calls some verbs after a relative pronoun adjectives, so an
+   * adjective counts only when the lexicon has no verb reading for it.
+   */
+  static boolean isRelativeDeterminer(List<Token> tokens, int k, int to) {
+    if (tokens.get(k).upos() != Upos.DET) {
+      return false;
+    }
+    if (k + 1 >= to) {
+      return true;
+    }
+    Token next = tokens.get(k + 1);
+    boolean adjective = next.upos() == Upos.ADJ && next.verbForm() == Token.VerbForm.NONE;
+    return !adjective
+        && next.upos() != Upos.NOUN
+        && next.upos() != Upos.PROPN
+        && next.upos() != Upos.NUM;
+  }
+
   static boolean endsSentence(Token t) {
     return t.text().equals(".") || t.text().equals("!") || t.text().equals("?");
   }

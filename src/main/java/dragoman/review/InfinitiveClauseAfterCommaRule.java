@@ -124,30 +124,11 @@ final class InfinitiveClauseAfterCommaRule extends ReviewRule {
           || QUESTION_WORDS.contains(lower)
           || lower.equals("zu")
           || t.isVerb() && t.verbForm() == Token.VerbForm.FINITE
-          || opensNoNounPhrase(tokens, k, to)) {
+          || Clauses.isRelativeDeterminer(tokens, k, to)) {
         return false;
       }
     }
     return !couldBeSubject(tokens, from, to - 1, last.thirdPersonNumbers());
-  }
-
-  /**
-   * A determiner with no adjective, noun or number after it is a relative pronoun ("die prallen").
-   */
-  private static boolean opensNoNounPhrase(List<Token> tokens, int k, int to) {
-    if (tokens.get(k).upos() != Upos.DET) {
-      return false;
-    }
-    if (k + 1 >= to) {
-      return true;
-    }
-    // The tagger calls some verbs after a relative pronoun adjectives ("die aufeinanderprallen").
-    Token next = tokens.get(k + 1);
-    boolean adjective = next.upos() == Upos.ADJ && next.verbForm() == Token.VerbForm.NONE;
-    return !adjective
-        && next.upos() != Upos.NOUN
-        && next.upos() != Upos.PROPN
-        && next.upos() != Upos.NUM;
   }
 
   /** Whether a noun phrase in [from, to) can be a nominative of one of {@code numbers}. */

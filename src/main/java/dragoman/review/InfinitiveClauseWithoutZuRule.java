@@ -16,9 +16,6 @@ import java.util.Set;
 final class InfinitiveClauseWithoutZuRule extends ReviewRule {
   private static final Set<String> CONJUNCTIONS = Set.of("um", "ohne", "statt", "anstatt");
 
-  private static final Set<Upos> NOUN_PHRASE_TAGS =
-      Set.of(Upos.ADJ, Upos.NOUN, Upos.PROPN, Upos.NUM);
-
   InfinitiveClauseWithoutZuRule() {
     super(
         ReviewRules.STRUCTURE,
@@ -41,7 +38,8 @@ final class InfinitiveClauseWithoutZuRule extends ReviewRule {
       Token t = tokens.get(i);
       if (!tokens.get(i - 1).text().equals(",")
           || !CONJUNCTIONS.contains(t.text().toLowerCase(Locale.ROOT))
-          || opensRelativeClause(tokens, i + 1)) {
+          || tokens.get(i + 1).upos() == Upos.PRON
+          || Clauses.isRelativeDeterminer(tokens, i + 1, tokens.size())) {
         continue;
       }
       int end = i + 1;
@@ -70,14 +68,5 @@ final class InfinitiveClauseWithoutZuRule extends ReviewRule {
       i = end - 1;
     }
     return out;
-  }
-
-  private static boolean opensRelativeClause(List<Token> tokens, int i) {
-    Token t = tokens.get(i);
-    if (t.upos() == Upos.PRON) {
-      return true;
-    }
-    return t.upos() == Upos.DET
-        && (i + 1 >= tokens.size() || !NOUN_PHRASE_TAGS.contains(tokens.get(i + 1).upos()));
   }
 }
