@@ -10,7 +10,9 @@ import java.util.Set;
  * A sentence that opens with a noun phrase and its finite verb ("Die Behörden prüft den Antrag"):
  * when the phrase can only be a nominative of one number and the verb's 3rd person only the other,
  * the verb is inflected for another subject. LanguageTool checks pronoun subjects; this rule checks
- * noun subjects in the commonest place.
+ * noun subjects in the commonest place. Genitive and prepositional attributes may stand between the
+ * head noun and the verb ("Die Preise für Strom steigt"): a German main clause has one constituent
+ * before its finite verb, so they belong to the head, and the head alone decides the number.
  */
 final class SubjectVerbAgreementRule extends ReviewRule {
   SubjectVerbAgreementRule() {
@@ -25,8 +27,48 @@ final class SubjectVerbAgreementRule extends ReviewRule {
                 "Die Behörden prüfen den Antrag seit mehreren Wochen."),
             new ExamplePair(
                 "Die Kinder spielt jeden Nachmittag im Garten.",
-                "Die Kinder spielen jeden Nachmittag im Garten.")));
+                "Die Kinder spielen jeden Nachmittag im Garten."),
+            new ExamplePair(
+                "Die Behörden des Landes prüft den Antrag seit Wochen.",
+                "Die Behörden des Landes prüfen den Antrag seit Wochen."),
+            new ExamplePair(
+                "Die Kosten für den Umbau steigt seit Monaten.",
+                "Die Kosten für den Umbau steigen seit Monaten.")));
   }
+
+  /** Attributes skipped between the head noun and the verb: more is rarely one constituent. */
+  private static final int MAX_ATTRIBUTES = 2;
+
+  /**
+   * Quantity nouns whose singular takes a plural verb by sense ("Eine Reihe von Experten warnen"),
+   * which Duden accepts beside the singular.
+   */
+  private static final Set<String> QUANTITY_NOUNS =
+      Set.of(
+          "Reihe",
+          "Mehrheit",
+          "Hälfte",
+          "Vielzahl",
+          "Menge",
+          "Gruppe",
+          "Anzahl",
+          "Teil",
+          "Großteil",
+          "Dutzend",
+          "Handvoll",
+          "Minderheit",
+          "Drittel",
+          "Viertel",
+          "Paar");
+
+  private static final Set<String> GENITIVE_ARTICLES = Set.of("der", "des", "eines", "einer");
+
+  /** Words after an object pronoun among which a subject may still come. */
+  private static final int SUBJECT_LOOKAHEAD = 3;
+
+  /** Pronouns with no nominative reading: after the verb they cannot be its subject. */
+  private static final Set<String> OBJECT_PRONOUNS =
+      Set.of("sich", "mich", "mir", "dich", "dir", "ihn", "ihm", "uns", "euch", "ihnen");
 
   /** Determiners after which an adjective, and so a nominalised one, takes the strong plural. */
   private static final Set<String> PLURAL_QUANTIFIERS =
@@ -65,7 +107,6 @@ final class SubjectVerbAgreementRule extends ReviewRule {
       return;
     }
     Token noun = tokens.get(j);
-    Token verb = tokens.get(j + 1);
     // A nominalised adjective declines like one: after a plural quantifier "Reisende" is the
     // strong plural ("viele Reisende"), which the lexicon may not list.
     boolean strongPlural =
@@ -73,6 +114,18 @@ final class SubjectVerbAgreementRule extends ReviewRule {
             && PLURAL_QUANTIFIERS.contains(tokens.get(start).text().toLowerCase(Locale.ROOT))
             && noun.text().endsWith("e");
     numbers &= strongPlural ? Token.PLURAL : noun.nominative();
+    int v = j + 1;
+    for (int a = 0; a < MAX_ATTRIBUTES; a++) {
+      int next = afterAttribute(tokens, v);
+      if (next == v) {
+        break;
+      }
+      v = next;
+    }
+    if (v >= tokens.size()) {
+      return;
+    }
+    Token verb = tokens.get(v);
     int verbNumbers = verb.thirdPersonNumbers();
     if (numbers == 0
         || !verb.isVerb()
@@ -81,12 +134,32 @@ final class SubjectVerbAgreementRule extends ReviewRule {
         || (numbers & verbNumbers) != 0) {
       return;
     }
+    if (v > j + 1 && QUANTITY_NOUNS.contains(noun.text()) && (verbNumbers & Token.PLURAL) != 0) {
+      return;
+    }
     // A word after the verb that can be a nominative may be the subject, and the opening phrase
     // an object ("Die Kinder sieht er jeden Tag"); a finite verb after a form that can be an
     // infinitive makes the two words a clause of their own ("Das Auto waschen ist teuer").
-    if (j + 2 < tokens.size()
-        && (canBeSubject(tokens.get(j + 2))
-            || (verb.verbForm() == Token.VerbForm.EITHER && tokens.get(j + 2).canBeFinite()))) {
+    // An object pronoun cannot be that subject, but one may come after it and an adverb ("Die
+    // Bücher hat mir gestern mein Vater geschenkt"), so the guard looks a few words past it, up to
+    // a preposition or punctuation (the tagger may call such an adverb anything).
+    int after = v + 1;
+    while (after < tokens.size() && isObjectPronoun(tokens.get(after))) {
+      after++;
+    }
+    int lookahead = after > v + 1 ? SUBJECT_LOOKAHEAD : 1;
+    for (int k = after; k < Math.min(tokens.size(), after + lookahead); k++) {
+      Token t = tokens.get(k);
+      if (canBeSubject(t)) {
+        return;
+      }
+      if (t.upos() == Upos.ADP || t.upos() == Upos.ADP_DET || t.upos() == Upos.PUNCT) {
+        break;
+      }
+    }
+    if (v + 1 < tokens.size()
+        && verb.verbForm() == Token.VerbForm.EITHER
+        && tokens.get(v + 1).canBeFinite()) {
       return;
     }
     out.add(
@@ -103,6 +176,46 @@ final class SubjectVerbAgreementRule extends ReviewRule {
                 + ((numbers & Token.PLURAL) != 0 ? "plural" : "singular")
                 + " verb",
             null));
+  }
+
+  /**
+   * The index after the attribute starting at {@code i}, or {@code i} if none starts there: a
+   * genitive ("der/des/eines/einer [adjectives] noun") or a prepositional phrase ("für [article]
+   * [adjectives] noun", "im [adjectives] noun"). A name may take several tokens ("der Vereinigten
+   * Staaten"); a coordination inside is not taken ("von Anna und Peter" may be two subjects).
+   */
+  private static int afterAttribute(List<Token> tokens, int i) {
+    if (i >= tokens.size()) {
+      return i;
+    }
+    Token first = tokens.get(i);
+    int k;
+    if (first.upos() == Upos.DET && GENITIVE_ARTICLES.contains(first.text())) {
+      k = i + 1;
+    } else if (first.upos() == Upos.ADP_DET) {
+      k = i + 1;
+    } else if (first.upos() == Upos.ADP) {
+      k = i + 1;
+      if (k < tokens.size() && tokens.get(k).upos() == Upos.DET) {
+        k++;
+      }
+    } else {
+      return i;
+    }
+    while (k < tokens.size()
+        && (tokens.get(k).upos() == Upos.ADJ || tokens.get(k).upos() == Upos.NUM)) {
+      k++;
+    }
+    int head = k;
+    while (k < tokens.size()
+        && (tokens.get(k).upos() == Upos.NOUN || tokens.get(k).upos() == Upos.PROPN)) {
+      k++;
+    }
+    return k == head ? i : k;
+  }
+
+  private static boolean isObjectPronoun(Token t) {
+    return t.upos() == Upos.PRON && OBJECT_PRONOUNS.contains(t.text().toLowerCase(Locale.ROOT));
   }
 
   private static boolean canBeSubject(Token t) {

@@ -253,6 +253,44 @@ class StructureRulesTest {
   }
 
   @Test
+  void findsTheDisagreementAcrossGenitiveAndPrepositionalAttributes() {
+    assertThat(rules("Die Behörden des Landes prüft den Antrag seit Wochen."))
+        .contains("subject-verb-agreement");
+    assertThat(rules("Die Kosten für den neuen Flughafen steigt seit Jahren."))
+        .contains("subject-verb-agreement");
+    assertThat(rules("Der Leiter der Schule im Nachbarort besuchen morgen die Klasse."))
+        .contains("subject-verb-agreement");
+    // the head noun decides, not the attribute's noun next to the verb
+    assertThat(rules("Die Zahl der Toten ist weiter gestiegen."))
+        .doesNotContain("subject-verb-agreement");
+    assertThat(rules("Die Sprecher der Regierung erklärten den Plan am Montag."))
+        .doesNotContain("subject-verb-agreement");
+    assertThat(rules("Der Streit um die Renten beschäftigt die Koalition."))
+        .doesNotContain("subject-verb-agreement");
+  }
+
+  @Test
+  void leavesSenseAgreementAndCoordinatedSubjectsAlone() {
+    // Duden accepts a plural verb after a quantity noun with a plural attribute
+    assertThat(rules("Eine Reihe von Experten warnen vor den Folgen."))
+        .doesNotContain("subject-verb-agreement");
+    // "Der Vater von Anna und Peter" may be two subjects
+    assertThat(rules("Der Vater von Anna und Peter kamen zu spät."))
+        .doesNotContain("subject-verb-agreement");
+  }
+
+  @Test
+  void aReflexiveOrObjectPronounAfterTheVerbIsNoSubject() {
+    assertThat(rules("Die Familien bedankt sich bei den vielen Helfern."))
+        .contains("subject-verb-agreement");
+    // the subject may still follow the pronoun: the opening phrase is then an object
+    assertThat(rules("Die Bücher hat mir gestern mein Vater geschenkt."))
+        .doesNotContain("subject-verb-agreement");
+    assertThat(rules("Die Familien bedanken sich bei den vielen Helfern."))
+        .doesNotContain("subject-verb-agreement");
+  }
+
+  @Test
   void acceptsObjectFirstSentencesAndAgreeingSubjects() {
     // the subject follows the verb: the opening phrase is an object
     assertThat(rules("Die Kinder sieht er jeden Tag.")).doesNotContain("subject-verb-agreement");
