@@ -68,20 +68,96 @@ public final class GermanAnalyzer {
     }
     List<Token> out = new ArrayList<>(words.length);
     for (int i = 0; i < words.length; i++) {
+      Upos tag = Upos.of(tags[i]);
       out.add(
           new Token(
               words[i],
               offset + spans[i].getStart(),
               offset + spans[i].getEnd(),
-              Upos.of(tags[i]),
+              corrected(tag, words[i], readings.get(i)),
               verbForm(readings.get(i)),
               persons(readings.get(i)),
               nominative(readings.get(i)),
               onlyVerbReadings(readings.get(i)),
               infinitive(readings.get(i)),
-              verbLemma(readings.get(i))));
+              verbLemma(readings.get(i)),
+              tag));
     }
     return out;
+  }
+
+  /**
+   * The tagger's tag, or the lexicon's word class where the two cannot both be right: the lexicon
+   * knows the word, none of its readings has the tagger's class, and all of them have one class of
+   * adjective, adverb or verb. The news-trained tagger guesses from context and errs most on broken
+   * German, which is what the rules look at ("Ein gestern eröffnet neues Café": "gestern" VERB,
+   * "neues" PROPN). A lowercase word only, when the tagger said noun or name: a capitalised one may
+   * be a nominalisation ("das Neue") the lexicon lists under its adjective.
+   */
+  static Upos corrected(Upos tag, String word, AnalyzedTokenReadings readings) {
+    Upos lexicon = lexiconClass(readings);
+    if (lexicon == null || compatible(tag, lexicon)) {
+      return tag;
+    }
+    boolean nounTag = tag == Upos.NOUN || tag == Upos.PROPN;
+    if (nounTag && (word.isEmpty() || !Character.isLowerCase(word.codePointAt(0)))) {
+      return tag;
+    }
+    if (!nounTag && !OPEN_CLASSES.contains(tag)) {
+      return tag;
+    }
+    return lexicon;
+  }
+
+  /** Tags the correction may overrule: the open classes, where the tagger guesses most. */
+  private static final java.util.Set<Upos> OPEN_CLASSES =
+      java.util.EnumSet.of(Upos.ADJ, Upos.ADV, Upos.VERB, Upos.AUX);
+
+  /**
+   * The one class ({@link Upos#ADJ}, {@link Upos#ADV}, {@link Upos#VERB} or {@link Upos#AUX} for
+   * auxiliaries and modals) all of a word's lexicon readings have, or null when it is unknown, has
+   * readings of several classes or of another class.
+   */
+  static Upos lexiconClass(AnalyzedTokenReadings readings) {
+    Upos only = null;
+    for (AnalyzedToken t : readings) {
+      String tag = t.getPOSTag();
+      Upos c = tag == null ? null : lexiconClassOf(tag);
+      if (c == null || (only != null && only != c)) {
+        return null;
+      }
+      only = c;
+    }
+    return only;
+  }
+
+  private static Upos lexiconClassOf(String tag) {
+    if (tag.startsWith("ADJ:") || tag.startsWith("PA1:") || tag.startsWith("PA2:")) {
+      return Upos.ADJ;
+    }
+    if (tag.equals("ADV") || tag.startsWith("ADV:")) {
+      return Upos.ADV;
+    }
+    if (tag.startsWith("VER:AUX:") || tag.startsWith("VER:MOD:")) {
+      return Upos.AUX;
+    }
+    if (tag.startsWith("VER:")) {
+      return Upos.VERB;
+    }
+    return null;
+  }
+
+  /**
+   * Whether the tagger's tag can stand for a word of the lexicon's class: an adjective used as an
+   * adverb is tagged ADV, a participle ADJ or VERB, a full verb used as an auxiliary AUX.
+   */
+  private static boolean compatible(Upos tag, Upos lexicon) {
+    return switch (lexicon) {
+      case ADJ -> tag == Upos.ADJ || tag == Upos.ADV || tag == Upos.VERB || tag == Upos.AUX;
+      case ADV -> tag == Upos.ADV || tag == Upos.ADJ;
+      case VERB, AUX -> tag == Upos.VERB || tag == Upos.AUX;
+      default -> true;
+    };
   }
 
   /**

@@ -66,7 +66,7 @@ public final class PartOfSpeechClasses {
     int[] out = new int[text.length()];
     Arrays.fill(out, NOT_A_TOKEN);
     for (Token t : tokens) {
-      int index = TAGS.indexOf(t.upos());
+      int index = TAGS.indexOf(t.taggerUpos());
       Arrays.fill(
           out, t.start() - offset, t.end() - offset, index < 0 ? CONTRACTION : FIRST_TAG + index);
     }

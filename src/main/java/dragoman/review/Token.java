@@ -7,8 +7,8 @@ package dragoman.review;
  * @param text the token as written
  * @param start UTF-16 offset into the document text, inclusive
  * @param end exclusive
- * @param upos Universal Dependencies tag from OpenNLP's German model (NOUN, VERB, AUX, DET, ...),
- *     converted from the model's string once, by {@link GermanAnalyzer}
+ * @param upos Universal Dependencies tag (NOUN, VERB, AUX, DET, ...): OpenNLP's German model's,
+ *     unless the lexicon contradicts it ({@link GermanAnalyzer#corrected}); what the rules read
  * @param verbForm how the lexicon can read it as a verb
  * @param persons the person and number of its finite readings in the lexicon, as bits {@code 1 <<
  *     (3 * plural + person - 1)} (1st singular = 1, 3rd plural = 32); 0 when it has none
@@ -18,6 +18,8 @@ package dragoman.review;
  * @param onlyVerbReadings whether the lexicon knows it and every reading is a verb
  * @param infinitive whether one of its verb readings is a bare infinitive ("treffen")
  * @param verbLemma the lemma of its first verb reading ("reiste": "reisen"); empty when it has none
+ * @param taggerUpos OpenNLP's tag before the lexicon's correction: the span detector's input, which
+ *     it was trained on ({@link PartOfSpeechClasses})
  */
 public record Token(
     String text,
@@ -29,7 +31,8 @@ public record Token(
     int nominative,
     boolean onlyVerbReadings,
     boolean infinitive,
-    String verbLemma) {
+    String verbLemma,
+    Upos taggerUpos) {
   /** Bit of {@link #nominative()}: a nominative singular reading. */
   public static final int SINGULAR = 1;
 

@@ -89,7 +89,8 @@ final class Shared {
                   t.nominative(),
                   t.onlyVerbReadings(),
                   t.infinitive(),
-                  t.verbLemma())
+                  t.verbLemma(),
+                  t.taggerUpos())
               : t);
     }
     return out;
