@@ -81,7 +81,8 @@ public final class GermanAnalyzer {
               onlyVerbReadings(readings.get(i)),
               infinitive(readings.get(i)),
               verbLemma(readings.get(i)),
-              tag));
+              tag,
+              inflectedAdjective(readings.get(i))));
     }
     return out;
   }
@@ -174,6 +175,30 @@ public final class GermanAnalyzer {
       any = true;
     }
     return any;
+  }
+
+  /**
+   * Whether some reading is an inflected adjective or participle ("ADJ:NOM:PLU:FEM:GRU:SOL",
+   * "PA1:AKK:...") and none an uninflected one ("ADJ:PRD:GRU"), an adverb or a noun.
+   */
+  static boolean inflectedAdjective(AnalyzedTokenReadings readings) {
+    boolean inflected = false;
+    for (AnalyzedToken t : readings) {
+      String tag = t.getPOSTag();
+      if (tag == null) {
+        continue;
+      }
+      boolean adjective =
+          tag.startsWith("ADJ:") || tag.startsWith("PA1:") || tag.startsWith("PA2:");
+      if (adjective && tag.startsWith("PRD", 4)
+          || tag.equals("ADV")
+          || tag.startsWith("ADV:")
+          || tag.startsWith("SUB:")) {
+        return false;
+      }
+      inflected |= adjective;
+    }
+    return inflected;
   }
 
   static boolean infinitive(AnalyzedTokenReadings readings) {

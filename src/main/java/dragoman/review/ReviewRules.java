@@ -41,6 +41,7 @@ public final class ReviewRules {
         new BareInfinitiveClauseRule(),
         new InfinitiveClauseWithoutZuRule(),
         new InfinitiveClauseAfterCommaRule(),
+        new DanglingAdjectiveRule(),
         new VerbSecondRule(),
         new SpaceBeforePunctuationRule(),
         new MissingSpaceAfterPunctuationRule(),

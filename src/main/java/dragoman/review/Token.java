@@ -20,6 +20,9 @@ package dragoman.review;
  * @param verbLemma the lemma of its first verb reading ("reiste": "reisen"); empty when it has none
  * @param taggerUpos OpenNLP's tag before the lexicon's correction: the span detector's input, which
  *     it was trained on ({@link PartOfSpeechClasses})
+ * @param inflectedAdjective whether the lexicon knows it as an inflected adjective or participle
+ *     and never as an uninflected (predicative) one, an adverb or a noun ("moderne", not "gerade"):
+ *     it must stand before a noun or after an article
  */
 public record Token(
     String text,
@@ -32,7 +35,8 @@ public record Token(
     boolean onlyVerbReadings,
     boolean infinitive,
     String verbLemma,
-    Upos taggerUpos) {
+    Upos taggerUpos,
+    boolean inflectedAdjective) {
   /** Bit of {@link #nominative()}: a nominative singular reading. */
   public static final int SINGULAR = 1;
 

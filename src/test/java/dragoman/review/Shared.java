@@ -90,7 +90,8 @@ final class Shared {
                   t.onlyVerbReadings(),
                   t.infinitive(),
                   t.verbLemma(),
-                  t.taggerUpos())
+                  t.taggerUpos(),
+                  t.inflectedAdjective())
               : t);
     }
     return out;

@@ -280,6 +280,20 @@ class StructureRulesTest {
   }
 
   @Test
+  void findsAnInflectedAdjectiveLeftAfterTheVerbThatEndsTheSentence() {
+    assertThat(rules("Der Bauer pflanzt Hecken, um die Felder zu schützen dichte und hohe."))
+        .contains("dangling-adjective");
+    assertThat(rules("Die Firma hat neue Maschinen gekauft moderne."))
+        .contains("dangling-adjective");
+    // an apposition after a comma, a copula's elided noun, an uninflected adjective
+    assertThat(rules("Ich habe viele Bücher gelesen, gute und schlechte."))
+        .doesNotContain("dangling-adjective");
+    assertThat(rules("Die Äpfel im Korb waren rote.")).doesNotContain("dangling-adjective");
+    assertThat(rules("Er versprach, die Steuern zu senken, schnell und gerecht."))
+        .doesNotContain("dangling-adjective");
+  }
+
+  @Test
   void aReflexiveOrObjectPronounAfterTheVerbIsNoSubject() {
     assertThat(rules("Die Familien bedankt sich bei den vielen Helfern."))
         .contains("subject-verb-agreement");
