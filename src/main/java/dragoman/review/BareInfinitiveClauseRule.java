@@ -59,7 +59,7 @@ final class BareInfinitiveClauseRule extends ReviewRule {
             && !t.capitalised()
             && t.verbForm() == Token.VerbForm.FINITE
             && !TAKES_BARE.contains(t.verbLemma())
-            && !beforeNounPhrase(tokens, i)) {
+            && !(t.inflectedAdjective() && beforeNounPhrase(tokens, i))) {
           fullVerb = i;
         }
         continue;
@@ -82,8 +82,10 @@ final class BareInfinitiveClauseRule extends ReviewRule {
   }
 
   /**
-   * A past form before a noun or adjective is usually an attributive participle ("die ...
-   * errichteten Stiftungen bieten"), not the clause's verb.
+   * A past form that is also an inflected participle ("errichteten": the participle of a verb with
+   * an inseparable prefix takes no "ge-") is attributive before a noun or adjective ("die ...
+   * errichteten Stiftungen bieten"), not the clause's verb. One that is not ("kaufte neue
+   * Computer") stays the verb.
    */
   private static boolean beforeNounPhrase(List<Token> tokens, int i) {
     if (i + 1 >= tokens.size()) {

@@ -196,7 +196,8 @@ final class SubjectVerbAgreementRule extends ReviewRule {
       k = i + 1;
     } else if (first.upos() == Upos.ADP) {
       k = i + 1;
-      if (k < tokens.size() && tokens.get(k).upos() == Upos.DET) {
+      // an article may be followed by a determiner of quantity ("zwischen den beiden Parteien")
+      while (k < tokens.size() && tokens.get(k).upos() == Upos.DET) {
         k++;
       }
     } else {

@@ -216,6 +216,9 @@ class StructureRulesTest {
         .contains("infinitive-clause-without-zu");
     assertThat(rules("Der Minister reiste nach Wien, dort mit seinem Kollegen über Gas sprechen."))
         .contains("infinitive-clause-after-comma");
+    // a past form with no participle reading stays the verb before its object's adjective
+    assertThat(rules("Der Verein mietete neue Räume feiern seine Jubiläen."))
+        .contains("bare-infinitive-clause");
   }
 
   @Test
@@ -267,6 +270,9 @@ class StructureRulesTest {
         .doesNotContain("subject-verb-agreement");
     assertThat(rules("Der Streit um die Renten beschäftigt die Koalition."))
         .doesNotContain("subject-verb-agreement");
+    // a determiner of quantity after the attribute's article
+    assertThat(rules("Die Gespräche zwischen den beiden Ländern dauert seit Jahren an."))
+        .contains("subject-verb-agreement");
   }
 
   @Test
