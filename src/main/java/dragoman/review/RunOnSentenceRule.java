@@ -60,7 +60,7 @@ final class RunOnSentenceRule extends ReviewRule {
         if (v > i
             && v < tokens.size()
             && isSecondFinite(tokens, v, tokens.get(finite), clusterClosed)
-            && (nounPhraseNumbers(tokens, i, v) & tokens.get(v).thirdPersonNumbers()) != 0) {
+            && agrees(nounPhraseNumbers(tokens, i, v), tokens.get(v))) {
           out.add(
               finding(
                   tokens.get(i - 1).start(),
@@ -124,6 +124,16 @@ final class RunOnSentenceRule extends ReviewRule {
       return k + 1;
     }
     return i;
+  }
+
+  /**
+   * Whether a nominative phrase of {@code numbers} can be the subject of {@code verb}: by number,
+   * or as the subject of "sein", which may agree with a plural predicate instead ("der Grund sind
+   * Bauarbeiten").
+   */
+  private static boolean agrees(int numbers, Token verb) {
+    return (numbers & verb.thirdPersonNumbers()) != 0
+        || numbers != 0 && verb.verbLemma().equals("sein");
   }
 
   private static int nounPhraseNumbers(List<Token> tokens, int from, int to) {

@@ -191,6 +191,9 @@ class StructureRulesTest {
     // a verb that may be an infinitive is finite when the first clause needs no infinitive
     assertThat(rules("Die Mieten steigen seit Jahren viele Familien ziehen deshalb weg."))
         .contains("run-on-sentence");
+    // "sein" may agree with its plural predicate rather than its singular subject
+    assertThat(rules("Die Straße bleibt bis Freitag gesperrt der Grund sind Reparaturen."))
+        .contains("run-on-sentence");
   }
 
   @Test
