@@ -104,6 +104,45 @@ final class Clauses {
         && next.upos() != Upos.NUM;
   }
 
+  private static final Set<String> GENITIVE_ARTICLES = Set.of("der", "des", "eines", "einer");
+
+  /**
+   * The index after the attribute starting at {@code i}, or {@code i} if none starts there: a
+   * genitive ("der/des/eines/einer [adjectives] noun") or a prepositional phrase ("für [article]
+   * [adjectives] noun", "im [adjectives] noun"). A name may take several tokens ("der Vereinigten
+   * Staaten"); a coordination inside is not taken ("von Anna und Peter" may be two subjects).
+   */
+  static int afterAttribute(List<Token> tokens, int i) {
+    if (i >= tokens.size()) {
+      return i;
+    }
+    Token first = tokens.get(i);
+    int k;
+    if (first.upos() == Upos.DET && GENITIVE_ARTICLES.contains(first.text())) {
+      k = i + 1;
+    } else if (first.upos() == Upos.ADP_DET) {
+      k = i + 1;
+    } else if (first.upos() == Upos.ADP) {
+      k = i + 1;
+      // an article may be followed by a determiner of quantity ("zwischen den beiden Parteien")
+      while (k < tokens.size() && tokens.get(k).upos() == Upos.DET) {
+        k++;
+      }
+    } else {
+      return i;
+    }
+    while (k < tokens.size()
+        && (tokens.get(k).upos() == Upos.ADJ || tokens.get(k).upos() == Upos.NUM)) {
+      k++;
+    }
+    int head = k;
+    while (k < tokens.size()
+        && (tokens.get(k).upos() == Upos.NOUN || tokens.get(k).upos() == Upos.PROPN)) {
+      k++;
+    }
+    return k == head ? i : k;
+  }
+
   static boolean endsSentence(Token t) {
     return t.text().equals(".") || t.text().equals("!") || t.text().equals("?");
   }

@@ -75,10 +75,61 @@ final class RunOnSentenceRule extends ReviewRule {
           finite = v;
           clusterClosed = false;
           i = v;
+          continue;
+        }
+      }
+      if (i - 1 > finite && isObjectClauseStart(tokens, i)) {
+        int v = afterNounPhrase(tokens, i);
+        if (v > i) {
+          v = Clauses.afterAttribute(tokens, v);
+        }
+        if (v > i
+            && v + 1 < tokens.size()
+            && isSurelyFinite(tokens.get(v))
+            && canOpenSubject(tokens.get(v + 1))) {
+          out.add(
+              finding(
+                  tokens.get(i - 1).start(),
+                  tokens.get(v + 1).end(),
+                  "a new clause starts at '"
+                      + t.text()
+                      + "' without punctuation: its object comes first, '"
+                      + tokens.get(v).text()
+                      + "' is a second finite verb; a full stop or comma is missing",
+                  null));
+          stretch = i;
+          finite = v;
+          clusterClosed = false;
+          i = v;
         }
       }
     }
     return out;
+  }
+
+  /**
+   * A lowercase article that cannot open a nominative ("den", "dem"), after a word that can end a
+   * clause: a second clause may open with its object ("den Fahrer konnte sie nicht finden").
+   */
+  private static boolean isObjectClauseStart(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    Token prev = tokens.get(i - 1);
+    return t.upos() == Upos.DET
+        && !t.capitalised()
+        && t.nominative() == 0
+        && CLAUSE_END_TAGS.contains(prev.upos())
+        && !(prev.isVerb() && prev.verbForm() == Token.VerbForm.FINITE);
+  }
+
+  private static boolean isSurelyFinite(Token t) {
+    return t.isVerb() && !t.capitalised() && t.verbForm() == Token.VerbForm.FINITE;
+  }
+
+  /** A lowercase pronoun or article that can be a nominative: the object-first clause's subject. */
+  private static boolean canOpenSubject(Token t) {
+    return (t.upos() == Upos.PRON || t.upos() == Upos.DET)
+        && !t.capitalised()
+        && t.nominative() != 0;
   }
 
   /**

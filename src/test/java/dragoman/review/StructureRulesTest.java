@@ -191,6 +191,13 @@ class StructureRulesTest {
     // a verb that may be an infinitive is finite when the first clause needs no infinitive
     assertThat(rules("Die Mieten steigen seit Jahren viele Familien ziehen deshalb weg."))
         .contains("run-on-sentence");
+    // the second clause may open with its object, the subject after the verb
+    assertThat(rules("Der Minister eröffnete die Brücke den Bau hatte die Stadt lange geplant."))
+        .contains("run-on-sentence");
+    assertThat(rules("Der Minister eröffnete die Brücke, den Bau hatte die Stadt lange geplant."))
+        .doesNotContain("run-on-sentence");
+    assertThat(rules("Die Stadt hat den Bau der Brücke lange geplant."))
+        .doesNotContain("run-on-sentence");
     // "sein" may agree with its plural predicate rather than its singular subject
     assertThat(rules("Die Straße bleibt bis Freitag gesperrt der Grund sind Reparaturen."))
         .contains("run-on-sentence");
