@@ -55,48 +55,16 @@ final class RunOnSentenceRule extends ReviewRule {
       if (i > finite && t.isVerb() && t.verbForm() != Token.VerbForm.FINITE) {
         clusterClosed = true;
       }
-      if (i - 1 > finite && isSecondClauseStart(tokens, i)) {
-        int v = afterNounPhrase(tokens, i);
-        if (v > i
-            && v < tokens.size()
-            && isSecondFinite(tokens, v, tokens.get(finite), clusterClosed)
-            && agrees(nounPhraseNumbers(tokens, i, v), tokens.get(v))) {
-          out.add(
-              finding(
-                  tokens.get(i - 1).start(),
-                  tokens.get(v).end(),
-                  "a new clause starts at '"
-                      + t.text()
-                      + "' without punctuation: '"
-                      + tokens.get(v).text()
-                      + "' is a second finite verb; a full stop or comma is missing",
-                  null));
-          stretch = i;
-          finite = v;
-          clusterClosed = false;
-          i = v;
-          continue;
-        }
-      }
-      if (i - 1 > finite && isObjectClauseStart(tokens, i)) {
-        int v = afterNounPhrase(tokens, i);
-        if (v > i) {
-          v = Clauses.afterAttribute(tokens, v);
-        }
-        if (v > i
-            && v + 1 < tokens.size()
-            && isSurelyFinite(tokens.get(v))
-            && canOpenSubject(tokens.get(v + 1))) {
-          out.add(
-              finding(
-                  tokens.get(i - 1).start(),
-                  tokens.get(v + 1).end(),
-                  "a new clause starts at '"
-                      + t.text()
-                      + "' without punctuation: its object comes first, '"
-                      + tokens.get(v).text()
-                      + "' is a second finite verb; a full stop or comma is missing",
-                  null));
+      if (i - 1 > finite && opensNounPhraseAfterClauseEnd(tokens, i)) {
+        // A phrase that cannot be nominative is the object of a clause whose subject follows its
+        // verb ("den Fahrer konnte sie"); one that can is the subject before it.
+        boolean objectFirst = t.nominative() == 0;
+        int v =
+            objectFirst
+                ? objectFirstVerb(tokens, i)
+                : subjectFirstVerb(tokens, i, tokens.get(finite), clusterClosed);
+        if (v > 0) {
+          out.add(runOn(tokens, i, v, objectFirst));
           stretch = i;
           finite = v;
           clusterClosed = false;
@@ -105,20 +73,6 @@ final class RunOnSentenceRule extends ReviewRule {
       }
     }
     return out;
-  }
-
-  /**
-   * A lowercase article that cannot open a nominative ("den", "dem"), after a word that can end a
-   * clause: a second clause may open with its object ("den Fahrer konnte sie nicht finden").
-   */
-  private static boolean isObjectClauseStart(List<Token> tokens, int i) {
-    Token t = tokens.get(i);
-    Token prev = tokens.get(i - 1);
-    return t.upos() == Upos.DET
-        && !t.capitalised()
-        && t.nominative() == 0
-        && CLAUSE_END_TAGS.contains(prev.upos())
-        && !(prev.isVerb() && prev.verbForm() == Token.VerbForm.FINITE);
   }
 
   private static boolean isSurelyFinite(Token t) {
@@ -147,18 +101,59 @@ final class RunOnSentenceRule extends ReviewRule {
     return t.verbForm() == Token.VerbForm.EITHER && stretch == 0 && afterNounPhrase(tokens, 0) == i;
   }
 
-  /**
-   * A lowercase article or determiner that can open a nominative, after a word that can end a
-   * clause.
-   */
-  private static boolean isSecondClauseStart(List<Token> tokens, int i) {
+  /** A lowercase article or determiner after a word that can end a clause. */
+  private static boolean opensNounPhraseAfterClauseEnd(List<Token> tokens, int i) {
     Token t = tokens.get(i);
     Token prev = tokens.get(i - 1);
     return t.upos() == Upos.DET
         && !t.capitalised()
-        && t.nominative() != 0
         && CLAUSE_END_TAGS.contains(prev.upos())
         && !(prev.isVerb() && prev.verbForm() == Token.VerbForm.FINITE);
+  }
+
+  /**
+   * The second clause's finite verb after its subject phrase at {@code i}, agreeing with it, or -1.
+   */
+  private static int subjectFirstVerb(
+      List<Token> tokens, int i, Token firstFinite, boolean clusterClosed) {
+    int v = afterNounPhrase(tokens, i);
+    boolean found =
+        v > i
+            && v < tokens.size()
+            && isSecondFinite(tokens, v, firstFinite, clusterClosed)
+            && agrees(nounPhraseNumbers(tokens, i, v), tokens.get(v));
+    return found ? v : -1;
+  }
+
+  /**
+   * The second clause's finite verb after its object phrase at {@code i} (one attribute allowed),
+   * followed by a word that can open its subject, or -1.
+   */
+  private static int objectFirstVerb(List<Token> tokens, int i) {
+    int v = afterNounPhrase(tokens, i);
+    if (v > i) {
+      v = Clauses.afterAttribute(tokens, v);
+    }
+    boolean found =
+        v > i
+            && v + 1 < tokens.size()
+            && isSurelyFinite(tokens.get(v))
+            && canOpenSubject(tokens.get(v + 1));
+    return found ? v : -1;
+  }
+
+  private Finding runOn(List<Token> tokens, int i, int v, boolean objectFirst) {
+    return finding(
+        tokens.get(i - 1).start(),
+        tokens.get(objectFirst ? v + 1 : v).end(),
+        "a new clause starts at '"
+            + tokens.get(i).text()
+            + "' without punctuation: "
+            + (objectFirst ? "its object comes first, " : "")
+            + "'"
+            + tokens.get(v).text()
+            + "' is a second finite verb; a full stop or comma is missing",
+        null);
   }
 
   /** The index after "determiner [adjectives] noun" starting at {@code i}, or {@code i}. */
