@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.tokenize.TokenizerME;
@@ -111,8 +113,7 @@ public final class GermanAnalyzer {
   }
 
   /** Tags the correction may overrule: the open classes, where the tagger guesses most. */
-  private static final java.util.Set<Upos> OPEN_CLASSES =
-      java.util.EnumSet.of(Upos.ADJ, Upos.ADV, Upos.VERB, Upos.AUX);
+  private static final Set<Upos> OPEN_CLASSES = EnumSet.of(Upos.ADJ, Upos.ADV, Upos.VERB, Upos.AUX);
 
   /**
    * The one class ({@link Upos#ADJ}, {@link Upos#ADV}, {@link Upos#VERB} or {@link Upos#AUX} for
