@@ -55,16 +55,17 @@ final class RunOnSentenceRule extends ReviewRule {
       if (i > finite && t.isVerb() && t.verbForm() != Token.VerbForm.FINITE) {
         clusterClosed = true;
       }
-      if (i - 1 > finite && opensNounPhraseAfterClauseEnd(tokens, i)) {
-        // A phrase that cannot be nominative is the object of a clause whose subject follows its
-        // verb ("den Fahrer konnte sie"); one that can is the subject before it.
-        boolean objectFirst = t.nominative() == 0;
+      if (i - 1 > finite && opensPhraseAfterClauseEnd(tokens, i)) {
+        // A prepositional phrase, or a noun phrase that cannot be nominative, opens a clause whose
+        // subject follows its verb ("am Morgen gab es", "den Fahrer konnte sie"); a phrase that
+        // can be nominative is the subject before it.
+        boolean subjectAfter = t.upos() != Upos.DET || t.nominative() == 0;
         int v =
-            objectFirst
-                ? objectFirstVerb(tokens, i)
+            subjectAfter
+                ? frontedPhraseVerb(tokens, i)
                 : subjectFirstVerb(tokens, i, tokens.get(finite), clusterClosed);
         if (v > 0) {
-          out.add(runOn(tokens, i, v, objectFirst));
+          out.add(runOn(tokens, i, v, subjectAfter));
           stretch = i;
           finite = v;
           clusterClosed = false;
@@ -101,11 +102,14 @@ final class RunOnSentenceRule extends ReviewRule {
     return t.verbForm() == Token.VerbForm.EITHER && stretch == 0 && afterNounPhrase(tokens, 0) == i;
   }
 
-  /** A lowercase article or determiner after a word that can end a clause. */
-  private static boolean opensNounPhraseAfterClauseEnd(List<Token> tokens, int i) {
+  /**
+   * A lowercase article, determiner, preposition or contraction ("am") after a word that can end a
+   * clause.
+   */
+  private static boolean opensPhraseAfterClauseEnd(List<Token> tokens, int i) {
     Token t = tokens.get(i);
     Token prev = tokens.get(i - 1);
-    return t.upos() == Upos.DET
+    return (t.upos() == Upos.DET || t.upos() == Upos.ADP || t.upos() == Upos.ADP_DET)
         && !t.capitalised()
         && CLAUSE_END_TAGS.contains(prev.upos())
         && !(prev.isVerb() && prev.verbForm() == Token.VerbForm.FINITE);
@@ -126,30 +130,40 @@ final class RunOnSentenceRule extends ReviewRule {
   }
 
   /**
-   * The second clause's finite verb after its object phrase at {@code i} (one attribute allowed),
-   * followed by a word that can open its subject, or -1.
+   * The second clause's finite verb after its fronted phrase at {@code i}, followed by a word that
+   * can open its subject, or -1: an object noun phrase (one attribute allowed) or a prepositional
+   * phrase.
    */
-  private static int objectFirstVerb(List<Token> tokens, int i) {
-    int v = afterNounPhrase(tokens, i);
-    if (v > i) {
-      v = Clauses.afterAttribute(tokens, v);
+  private static int frontedPhraseVerb(List<Token> tokens, int i) {
+    int v;
+    boolean nounPhrase = tokens.get(i).upos() == Upos.DET;
+    if (nounPhrase) {
+      v = afterNounPhrase(tokens, i);
+      if (v > i) {
+        v = Clauses.afterAttribute(tokens, v);
+      }
+    } else {
+      v = Clauses.afterAttribute(tokens, i);
     }
+    // After a prepositional phrase only a pronoun will do: a noun phrase there may be the subject
+    // of the one clause, the phrase an attribute of the noun before it ("von Muscat nutzte diese").
     boolean found =
         v > i
             && v + 1 < tokens.size()
             && isSurelyFinite(tokens.get(v))
-            && canOpenSubject(tokens.get(v + 1));
+            && canOpenSubject(tokens.get(v + 1))
+            && (nounPhrase || tokens.get(v + 1).upos() == Upos.PRON);
     return found ? v : -1;
   }
 
-  private Finding runOn(List<Token> tokens, int i, int v, boolean objectFirst) {
+  private Finding runOn(List<Token> tokens, int i, int v, boolean subjectAfter) {
     return finding(
         tokens.get(i - 1).start(),
-        tokens.get(objectFirst ? v + 1 : v).end(),
+        tokens.get(subjectAfter ? v + 1 : v).end(),
         "a new clause starts at '"
             + tokens.get(i).text()
             + "' without punctuation: "
-            + (objectFirst ? "its object comes first, " : "")
+            + (subjectAfter ? "its subject follows its verb, " : "")
             + "'"
             + tokens.get(v).text()
             + "' is a second finite verb; a full stop or comma is missing",

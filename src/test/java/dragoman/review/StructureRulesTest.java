@@ -198,6 +198,12 @@ class StructureRulesTest {
         .doesNotContain("run-on-sentence");
     assertThat(rules("Die Stadt hat den Bau der Brücke lange geplant."))
         .doesNotContain("run-on-sentence");
+    // or with a prepositional phrase, the subject pronoun after the verb
+    assertThat(rules("Die Sitzung dauerte bis in den Abend am Ende stand sie ohne Ergebnis da."))
+        .contains("run-on-sentence");
+    // a prepositional attribute of the noun before it opens no clause
+    assertThat(rules("Der Sultan bin Said von Oman nutzte diese Gelegenheit."))
+        .doesNotContain("run-on-sentence");
     // "sein" may agree with its plural predicate rather than its singular subject
     assertThat(rules("Die Straße bleibt bis Freitag gesperrt der Grund sind Reparaturen."))
         .contains("run-on-sentence");
