@@ -94,22 +94,46 @@ public final class GermanAnalyzer {
    * knows the word, none of its readings has the tagger's class, and all of them have one class of
    * adjective, adverb or verb. The news-trained tagger guesses from context and errs most on broken
    * German, which is what the rules look at ("Ein gestern eröffnet neues Café": "gestern" VERB,
-   * "neues" PROPN). A lowercase word only, when the tagger said noun or name: a capitalised one may
-   * be a nominalisation ("das Neue") the lexicon lists under its adjective.
+   * "neues" PROPN). A closed-class tag (preposition, conjunction ...) no reading supports gives way
+   * too ("ausverkauft" ADP, "vorlegen" ADP); then a participle, whose readings are verb and
+   * adjective, counts as a verb. A lowercase word only, when the tagger said noun, name or a closed
+   * class: a capitalised one may be a nominalisation ("das Neue") the lexicon lists under its
+   * adjective, or a name.
    */
   static Upos corrected(Upos tag, String word, AnalyzedTokenReadings readings) {
+    boolean open = OPEN_CLASSES.contains(tag);
+    boolean nounTag = tag == Upos.NOUN || tag == Upos.PROPN;
     Upos lexicon = lexiconClass(readings);
+    if (lexicon == null && !open && !nounTag) {
+      lexicon = participleClass(readings);
+    }
     if (lexicon == null || compatible(tag, lexicon)) {
       return tag;
     }
-    boolean nounTag = tag == Upos.NOUN || tag == Upos.PROPN;
-    if (nounTag && (word.isEmpty() || !Character.isLowerCase(word.codePointAt(0)))) {
-      return tag;
-    }
-    if (!nounTag && !OPEN_CLASSES.contains(tag)) {
+    if (!open && (word.isEmpty() || !Character.isLowerCase(word.codePointAt(0)))) {
       return tag;
     }
     return lexicon;
+  }
+
+  /**
+   * {@link Upos#VERB} when every reading is a verb or a participle used as an adjective ("PA2:PRD",
+   * "VER:PA2") and one is a verb, else null.
+   */
+  static Upos participleClass(AnalyzedTokenReadings readings) {
+    boolean verb = false;
+    for (AnalyzedToken t : readings) {
+      String tag = t.getPOSTag();
+      if (tag == null) {
+        return null;
+      }
+      if (tag.startsWith("VER:")) {
+        verb = true;
+      } else if (!tag.startsWith("PA1:") && !tag.startsWith("PA2:")) {
+        return null;
+      }
+    }
+    return verb ? Upos.VERB : null;
   }
 
   /** Tags the correction may overrule: the open classes, where the tagger guesses most. */

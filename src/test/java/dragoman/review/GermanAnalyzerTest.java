@@ -38,6 +38,25 @@ class GermanAnalyzerTest {
   }
 
   @Test
+  void aClosedClassTagNoReadingSupportsGivesWayAndAParticipleReadsAsAVerb() {
+    assertThat(GermanAnalyzer.corrected(Upos.ADP, "vorlegen", readings("vorlegen", "VER:INF:SFT")))
+        .isEqualTo(Upos.VERB);
+    assertThat(GermanAnalyzer.corrected(Upos.CCONJ, "gestern", readings("gestern", "ADV:TEMP")))
+        .isEqualTo(Upos.ADV);
+    assertThat(
+            GermanAnalyzer.corrected(
+                Upos.ADP,
+                "ausverkauft",
+                readings("ausverkauft", "PA2:PRD:GRU:VER", "VER:PA2:SFT", "VER:3:SIN:PRÄ:SFT")))
+        .isEqualTo(Upos.VERB);
+    // an open-class tag is not moved by the participle's mixed readings
+    assertThat(
+            GermanAnalyzer.corrected(
+                Upos.ADJ, "geplant", readings("geplant", "PA2:PRD:GRU:VER", "VER:PA2:SFT")))
+        .isEqualTo(Upos.ADJ);
+  }
+
+  @Test
   void theTaggerStandsWhereTheLexiconAllowsItOrIsUnsure() {
     // an adjective used as an adverb, a word of two classes, an unknown word
     assertThat(GermanAnalyzer.corrected(Upos.ADV, "schnell", readings("schnell", "ADJ:PRD:GRU")))
@@ -51,8 +70,10 @@ class GermanAnalyzerTest {
     // a capitalised word may be a nominalisation the lexicon lists under its adjective
     assertThat(GermanAnalyzer.corrected(Upos.NOUN, "Neues", readings("Neues", "ADJ:NOM:SIN:NEU")))
         .isEqualTo(Upos.NOUN);
-    // closed classes are the tagger's: the lexicon's open-class reading does not overrule them
-    assertThat(GermanAnalyzer.corrected(Upos.ADP, "vorlegen", readings("vorlegen", "VER:INF:SFT")))
+    // a closed-class tag stands when some reading supports it, or for a capitalised word
+    assertThat(GermanAnalyzer.corrected(Upos.ADP, "auf", readings("auf", "PRP:LOK+DAT", "ADV")))
+        .isEqualTo(Upos.ADP);
+    assertThat(GermanAnalyzer.corrected(Upos.ADP, "Vorlegen", readings("Vorlegen", "VER:INF:SFT")))
         .isEqualTo(Upos.ADP);
   }
 
